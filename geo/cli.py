@@ -109,8 +109,8 @@ def cmd_export(a: argparse.Namespace) -> int:
     """Write the report picture (PNG) and/or a standalone HTML map of a date."""
     import datetime as dt
 
-    from geo.export import export_html, export_png
     from geo.gazetteer import load_gazetteer
+    from geo.report import export_html, export_png
     from geo.store import open_store
 
     if not (a.png or a.html):
