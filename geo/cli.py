@@ -73,8 +73,13 @@ def cmd_claims(a: argparse.Namespace) -> int:
 
     with open_store(a.db) as store:
         claims = store.effective_claims(place_id=a.place, include_rejected=False)
+        places = {**load_gazetteer().places, **{p.id: p for p in store.user_places()}}
+        if not claims and a.place is None:
+            print(f"note: the store {store.path} holds no claims; add articles with: python -m geo ingest seeds/ --db {store.path}", file=sys.stderr)
+    if a.place is not None and a.place not in places:
+        print(f"note: {a.place!r} is not a place id of the gazetteer; find ids with: python -m geo resolve NAME", file=sys.stderr)
     if a.format == "csv":
-        evidence_to_csv(claims, load_gazetteer(), sys.stdout)
+        evidence_to_csv(claims, places, sys.stdout)
     else:
         for c in claims:
             _print_json(evidence_to_dict(c))
@@ -91,17 +96,19 @@ def cmd_state(a: argparse.Namespace) -> int:
     from geo.timeline import control_on
 
     day = dt.date.fromisoformat(a.date)
-    gaz = load_gazetteer()
     with open_store(a.db) as store:
         claims = store.effective_claims()
-    states = control_on(claims, day, gaz)
+        places = {**load_gazetteer().places, **{p.id: p for p in store.user_places()}}  # analysts' places too
+        if not claims:
+            print(f"note: the store {store.path} holds no claims; add articles with: python -m geo ingest seeds/ --db {store.path}", file=sys.stderr)
+    states = control_on(claims, day, places)
     if a.format == "geojson":
-        _print_json(state_to_geojson(states, gaz, day=day))
+        _print_json(state_to_geojson(states, places, day=day))
     elif a.format == "csv":
-        state_to_csv(states, gaz, sys.stdout)
+        state_to_csv(states, places, sys.stdout)
     else:
         for s in states.values():
-            _print_json(state_to_dict(s, gaz))
+            _print_json(state_to_dict(s, places))
     return 0
 
 

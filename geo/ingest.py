@@ -80,6 +80,15 @@ def _extractor() -> tuple[Any, str]:
     return extract_claims, EXTRACTOR_VERSION
 
 
+def _gazetteer_with_user_places(store: Store) -> Any:
+    """The gazetteer, plus the places analysts added, so that their names are found too."""
+    from geo.gazetteer import Gazetteer, load_gazetteer
+
+    gaz = load_gazetteer()
+    user = store.user_places()
+    return Gazetteer({**gaz.places, **{p.id: p for p in user}}) if user else gaz
+
+
 def ingest_document(store: Store, doc: Document, *, gazetteer: Any = None, extractor: Any = None,
                     extractor_version: str | None = None) -> AddResult:
     """Extract claims from one document and store both (skipping extraction when unchanged).
@@ -96,9 +105,7 @@ def ingest_document(store: Store, doc: Document, *, gazetteer: Any = None, extra
     if found is not None and found["extractor_version"] == extractor_version and not found["extraction_error"]:
         return AddResult("unchanged", int(found["id"]), 0)
     if gazetteer is None:
-        from geo.gazetteer import load_gazetteer
-
-        gazetteer = load_gazetteer()
+        gazetteer = _gazetteer_with_user_places(store)
     try:
         claims = list(extractor(doc, gazetteer=gazetteer))
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
@@ -124,9 +131,7 @@ def ingest_paths(store: Store, paths: list[Path], *, progress: bool = True, gaze
         extractor = extractor or extract
         extractor_version = extractor_version or version
     if gazetteer is None:
-        from geo.gazetteer import load_gazetteer
-
-        gazetteer = load_gazetteer()
+        gazetteer = _gazetteer_with_user_places(store)
     bar = None
     if progress and len(files) >= _PROGRESS_FROM:
         from tqdm import tqdm
