@@ -513,7 +513,7 @@ def _fill_for(state: ControlState | None) -> tuple[str, list[str] | None]:
 
 
 def _render_map(proj: MapProjection, shapes: Mapping[str, _Shape], states: Mapping[str, ControlState],
-                outline: Any, ss: int) -> Any:
+                outline: Any, ss: int, s: float) -> Any:
     """The map box drawn at ss times the size, then reduced (antialiased edges)."""
     from PIL import Image, ImageDraw
 
@@ -533,8 +533,7 @@ def _render_map(proj: MapProjection, shapes: Mapping[str, _Shape], states: Mappi
             for h in holes:
                 draw.polygon(shift(h), fill="#f4f3ee")
     stripe_cache: dict[tuple[str, ...], Any] = {}
-    band = max(3, round(proj.scale * 0.0006 * ss))  # ~60 m wide stripes
-    band = max(band, 4 * ss)
+    band = max(2, round(7 * s)) * ss  # 7 px stripes on a 2000 px picture, in proportion otherwise
     for pid, shape in shapes.items():
         colour, stripes = _fill_for(states.get(pid))
         rings = _rings_px(shape.geometry, big)
@@ -702,7 +701,7 @@ def report_png_bytes(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, 
 
     img = Image.new("RGB", (width, height), "#ffffff")
     try:
-        img.paste(_render_map(proj, shp, st, out_geom, ss), lay.map_box[:2])
+        img.paste(_render_map(proj, shp, st, out_geom, ss, s), lay.map_box[:2])
     except MemoryError as err:
         msg = f"not enough memory to draw a {width} px picture; try a smaller width, e.g. 1600"
         raise ExportError(msg) from err
@@ -733,7 +732,7 @@ def report_png_bytes(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, 
     for key in (*settings.FACTIONS, "contested", "unknown"):
         if key == "contested":
             sample = _stripes((sw, sw), [settings.FACTION_COLOURS["government"], settings.FACTION_COLOURS["rebels"]],
-                              max(3, round(5 * s)))
+                              max(3, round(6 * s)))
             img.paste(sample, (x, y))
         else:
             draw.rectangle((x, y, x + sw, y + sw), fill=settings.FACTION_COLOURS.get(key, "#cccccc"))
@@ -840,6 +839,18 @@ def _geojson_coords(geom: Any, ndigits: int = 5) -> tuple[str, Any]:
     return "MultiPolygon", polys
 
 
+def _label_lon_lat(geom: Any) -> tuple[float, float]:
+    """A point well inside the largest part of geom (pole of inaccessibility), in (lon, lat)."""
+    from shapely.ops import polylabel
+
+    part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+    try:
+        pt = polylabel(part, tolerance=0.00005)
+    except Exception:  # noqa: BLE001 - invalid rings: any interior point will do
+        pt = part.representative_point()
+    return pt.x, pt.y
+
+
 def _html_payload(claims: Sequence[EvidenceClaim], gazetteer: Any, day: dt.date,
                   states_by_day: Mapping[dt.date, Mapping[str, ControlState]],
                   shapes: Mapping[str, _Shape], outline: Any) -> dict[str, Any]:
@@ -849,9 +860,11 @@ def _html_payload(claims: Sequence[EvidenceClaim], gazetteer: Any, day: dt.date,
     for pid in order:
         p = gazetteer.get(pid)
         gtype, coords = _geojson_coords(shapes[pid].geometry)
+        lon, lat = _label_lon_lat(shapes[pid].geometry)
         quarters.append({
             "id": pid, "en": _clean(p.name_en if p else pid), "fr": _clean(p.name_fr if p else ""),
             "ar": _clean(p.name_ar if p else ""), "approx": shapes[pid].approximate,
+            "label": [round(lat, 5), round(lon, 5)],
             "geom": {"type": gtype, "coordinates": coords},
         })
     claim_index: dict[int, int] = {}
@@ -988,6 +1001,8 @@ _PAGE_JS = r"""
   var outlineLayer = D.outline ? L.geoJSON(D.outline, {interactive: false,
       style: {color: "#6b6b6b", weight: 2, fill: true, fillColor: "#e6e4dc", fillOpacity: 1}}) : null;
   var layers = {};
+  var labels = {};
+  var labelLayer = L.layerGroup();
   var bounds = null;
   var selected = null;
   D.quarters.forEach(function (q, i) {
@@ -997,14 +1012,40 @@ _PAGE_JS = r"""
     });
     lyr.eachLayer(function (l) {
       l.on("click", function () { select(i); });
-      l.bindTooltip(q.en, {sticky: true});
+      // A DOM node, not a string: Leaflet would parse a string as HTML.
+      l.bindTooltip(el("span", null, q.en), {sticky: true});
     });
+    labels[q.id] = L.tooltip({permanent: true, direction: "center", className: "qlabel", interactive: false})
+      .setLatLng(q.label).setContent(el("span", null, q.en));
     layers[q.id] = lyr;
     bounds = bounds ? bounds.extend(lyr.getBounds()) : L.latLngBounds(lyr.getBounds().getSouthWest(), lyr.getBounds().getNorthEast());
   });
   // The view must exist before layers are added, or Leaflet defers drawing their paths.
   if (bounds) map.fitBounds(bounds, {padding: [10, 10]}); else map.setView([36.2, 37.15], 12);
   if (outlineLayer) outlineLayer.addTo(map);
+  labelLayer.addTo(map);
+  // Names where they fit at the current zoom (the map has no tiles, so this is the only place-name layer).
+  var bySize = D.quarters.slice().sort(function (x, y) {
+    function area(q) { var b = layers[q.id].getBounds(); return (b.getEast() - b.getWest()) * (b.getNorth() - b.getSouth()); }
+    return area(y) - area(x);
+  });
+  function placeLabels() {
+    var boxes = [];
+    bySize.forEach(function (q) {
+      var b = layers[q.id].getBounds();
+      var a = map.latLngToLayerPoint(b.getNorthWest()), c = map.latLngToLayerPoint(b.getSouthEast());
+      var w = q.en.length * 6.5 + 6, p = map.latLngToLayerPoint(q.label);
+      var box = [p.x - w / 2, p.y - 8, p.x + w / 2, p.y + 8];
+      var fits = (c.x - a.x) > w && (c.y - a.y) > 16 && !boxes.some(function (o) {
+        return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3];
+      });
+      if (fits) boxes.push(box);
+      if (fits && !labelLayer.hasLayer(labels[q.id])) labelLayer.addLayer(labels[q.id]);
+      if (!fits && labelLayer.hasLayer(labels[q.id])) labelLayer.removeLayer(labels[q.id]);
+    });
+  }
+  map.on("zoomend", placeLabels);
+  placeLabels();
   D.quarters.forEach(function (q) {
     layers[q.id].addTo(map);
     layers[q.id].eachLayer(function (l) {
@@ -1115,7 +1156,15 @@ _PAGE_JS = r"""
     others.slice(0, 50).forEach(function (k) { box.appendChild(claimBox(D.claims[k], false)); });
     if (others.length > 50) box.appendChild(el("div", "note", "and " + (others.length - 50) + " more"));
   }
-  function select(i) { selected = i; panel(i); }
+  function outlineStyle(q, on) {
+    return on ? {color: "#000", weight: 3} : {color: q.approx ? "#222" : "#fff", weight: q.approx ? 1.6 : 1};
+  }
+  function select(i) {
+    if (selected !== null) layers[D.quarters[selected].id].setStyle(outlineStyle(D.quarters[selected], false));
+    selected = i;
+    layers[D.quarters[i].id].setStyle(outlineStyle(D.quarters[i], true)).bringToFront();
+    panel(i);
+  }
 
   slider.addEventListener("input", function () { show(parseInt(slider.value, 10)); });
   select_.addEventListener("change", function () { show(parseInt(select_.value, 10)); });
