@@ -1,0 +1,688 @@
+"""Extract control claims (who took or holds which quarter, when, says who) from news text.
+
+Rules, not a parser: the text is cut into sentences and clauses; only sentences that
+name a place are examined. In each, cue words from ``geo/data/cues.csv`` (capture
+verbs, passives, nominal forms, holding verbs, attributive "rebel-held") are tied to
+the places they govern and to the faction that acts (``geo/data/factions.csv``), with
+vetoes for attempts, intentions, negations, conditions and partial control. Dates come
+from ``geo.dates`` (relative to the publication date). Everything runs in linear time.
+
+Public API: ``extract_claims(doc, *, gazetteer=None)``, ``extract_from_text(text, *,
+published, lang, gazetteer=None)`` and ``EXTRACTOR_VERSION``.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from geo._lexicon import LANGS, NAME_RE, Lexicon, group, load_lexicon
+from geo.dates import DateMention, find_dates
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.models import Claim, Document
+
+__all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
+
+EXTRACTOR_VERSION = "rules-1.0"
+
+_CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun")
+_PRIORITY = {"capture_pass": 0, "control_pass": 1, "capture_noun": 2, "attrib": 3, "divided": 4, "capture": 5, "control": 6}
+_BASE_CONFIDENCE = {"capture": 0.85, "capture_pass": 0.8, "capture_noun": 0.7, "control": 0.8,
+                    "control_pass": 0.8, "attrib": 0.85, "divided": 0.7}
+_WINDOW_AFTER = 110  # characters from a cue to the first place it governs
+_WINDOW_BEFORE = 150  # characters from a place to a passive cue after it
+_BLOCK_WINDOW = 70  # characters before a cue where a veto (attempt, negation...) counts
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"»”’')\]]*\s+|\n\s*")
+_ABBREV = re.compile(r"(?:\b(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Mt|Gen|Col|Lt|Sgt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|M|Mme|etc|vs|al)\.)$")
+_CLAUSE_SPLIT = re.compile(
+    r";|:\s|\s[—–]\s|\s-\s|[«“\"]"
+    r"|,?\s+(?:while|whereas|but|alors\s+que|tandis\s+que|mais|cependant|mientras|pero|mentre|enquanto|mas)\s"
+    r"|,\s+(?:as|after|before|when|where|après|avant|lorsque|quand|où|dopo|después|depois)\s"
+    r"|\s(?:après|after|dopo|después|depois)\s",
+    re.IGNORECASE,
+)
+_CONNECTOR = re.compile(
+    r"(?:\s*[,،]\s*(?:(?:and|et|y|e|ed|و)\s+)?|\s+(?:and|et|y|e|ed|و|as\s+well\s+as|ainsi\s+que|plus)\s+|\s*و)"
+    r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of|quartiers?|districts?|neighbou?rhoods?|areas?|barrios?|bairros?"
+    r"|quartieri|quartiere|il|el|los|o|os|del|dos|di)\s+|l['’]|d['’])*",
+    re.IGNORECASE,
+)
+_NAME_AT = re.compile(NAME_RE)
+_TOTALITY = re.compile(
+    r"\b(?:entire|whole|all\s+of|all|full(?:y)?|complete(?:ly)?|totalit[ée]|total(?:e|ement)?|toute?s?|enti[èe]re?"
+    r"|complètement|intera|tutta|toda|entera|inteira|كامل\w*)\b",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(
+    "de des du d' d’ aux au à a contre avec entre par sur vers pour dans from of against with between by to at on over "
+    "towards toward into for di da dei degli delle alle ai al contro con del por dos das pelos pelas pelo pela em "
+    "desde sobre under sous than que than".split()
+)
+_ARTICLES = frozenset("le la les l' l’ the a an un une leur leurs their its ses son sa il lo gli i el los las o os as "
+                      "these those ces this that cet cette".split())
+_SUBJECT_HINT = re.compile(r"(?:\b(?:qui|who|which|that|still|now|also|désormais|toujours|they|ils|elles)\s+$)", re.IGNORECASE)
+_STOPWORDS = {
+    "fr": frozenset("le la les des du est sont dans une pour avec ont selon qui aux sur".split()),
+    "en": frozenset("the of and in to is are was were has have with said from by on that".split()),
+    "it": frozenset("il gli della delle nel dei sono che per con alla degli".split()),
+    "es": frozenset("el los las del que con por para una según fueron".split()),
+    "pt": frozenset("os das dos não uma pelo pelos pela com que para foram segundo".split()),
+}
+_WORD = re.compile(r"[\w'’]+")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A place-like mention in the text: gazetteer hit, unknown name, compass region or anaphor."""
+
+    start: int
+    end: int
+    surface: str
+    place_id: str | None  # None: unknown place; "by_faction": the half of the city the faction holds
+    kind: str  # quarter | region
+    origin: str  # gazetteer | name | region | anaphor
+
+
+@dataclass(frozen=True, slots=True)
+class _Faction:
+    start: int
+    end: int
+    faction: str
+    role: str  # noun | adj
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    type: str
+    fac: tuple[str, int, int] | None = None  # faction word inside an attributive cue
+
+
+def extract_from_text(text: str, *, published: dt.date | None, lang: str = "", gazetteer: Gazetteer | None = None) -> list[Claim]:
+    """Claims of a raw text (the app's preview); see ``extract_claims``."""
+    return extract_claims(Document(text=text or "", date=published, lang=lang or ""), gazetteer=gazetteer)
+
+
+def extract_claims(doc: Document, *, gazetteer: Gazetteer | None = None) -> list[Claim]:
+    """Every capture/control claim of an article, in text order; [] when there is none.
+
+    Pure: reads only ``doc`` and the lexicons. Offsets are into ``doc.text``. Raises
+    ``GeoError`` only when a lexicon file is malformed.
+    """
+    text = doc.text if isinstance(doc.text, str) else ""
+    if not text.strip():
+        return []
+    gaz = gazetteer or load_gazetteer()
+    lex = load_lexicon()
+    return _Extractor(text, doc.date, (doc.lang or "").lower()[:2], gaz, lex).run()
+
+
+class _Extractor:
+    """One pass over one document (holds the per-document indexes)."""
+
+    def __init__(self, text: str, published: dt.date | None, lang: str, gaz: Gazetteer, lex: Lexicon) -> None:
+        self.text = text
+        self.pub = published
+        self.gaz = gaz
+        self.lex = lex
+        self.doc_lang = lang if lang in LANGS else _guess_lang(text[:5000])
+        self.dates = find_dates(text, published)
+        self.date_starts = [d.start for d in self.dates]
+        self.factions = self._find_factions()
+        self.fac_starts = [f.start for f in self.factions]
+        self.gaz_items = self._gazetteer_items()
+        self.quarter_starts = [i.start for i in self.gaz_items if i.kind == "quarter"]
+        self.quarters = [i for i in self.gaz_items if i.kind == "quarter"]
+        self.gaz_starts = [i.start for i in self.gaz_items]
+        self.last_agent: tuple[str, int] | None = None  # (faction, sentence index) of the last claim
+        self.prev_capture_date: tuple[DateMention, int] | None = None
+
+    # ---------------------------------------------------------------- indexes
+    def _find_factions(self) -> list[_Faction]:
+        out = []
+        for m in self.lex.faction_rx.finditer(self.text):
+            info = self.lex.faction(m.group(0))
+            if info is None:
+                continue
+            out.append(_Faction(m.start(), m.end(), info[0], info[1]))
+        return out
+
+    def _gazetteer_items(self) -> list[_Item]:
+        out = []
+        for m in self.gaz.find_mentions(self.text):
+            if not (0 <= m.start < m.end <= len(self.text)):
+                continue
+            out.append(_Item(m.start, m.end, m.surface, m.place_id, m.kind or "quarter", "gazetteer"))
+        return out
+
+    def _slice(self, starts: list[int], items: list, a: int, b: int) -> list:
+        return items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+    # ---------------------------------------------------------------- driver
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        seen: set[tuple[str, str, str, str]] = set()
+        for idx, (s, e) in enumerate(_sentences(self.text)):
+            for c in self._sentence_claims(idx, s, e):
+                key = (c.place_id or c.place.casefold(), c.faction, c.date, c.kind)
+                if key in seen:
+                    continue
+                seen.add(key)
+                claims.append(c)
+        return claims
+
+    def _sentence_lang(self, s: int, e: int) -> str:
+        chunk = self.text[s:e]
+        if _ARABIC.search(chunk[:400]):
+            return "ar"
+        counts = dict.fromkeys(_STOPWORDS, 0)
+        for w in _WORD.findall(chunk[:600].lower()):
+            for lang, words in _STOPWORDS.items():
+                if w in words:
+                    counts[lang] += 1
+        best = max(counts, key=lambda k: (counts[k], k == self.doc_lang))
+        if counts[best] == 0 or counts[best] <= counts.get(self.doc_lang, 0) + 1:
+            return self.doc_lang if self.doc_lang in self.lex.cues else "en"
+        return best
+
+    def _sentence_items(self, s: int, e: int, rx: dict[str, re.Pattern[str]]) -> list[_Item]:
+        items = list(self._slice(self.gaz_starts, self.gaz_items, s, e))
+        taken = [(i.start, i.end) for i in items]
+        extra: list[_Item] = []
+        chunk = self.text[s:e]
+        pn = rx.get("placename")
+        if pn is not None:
+            for m in pn.finditer(chunk):
+                g = group(m, "name")
+                if g is None:
+                    continue
+                name, a, b = g[0].rstrip("'’"), s + g[1], s + g[1] + len(g[0].rstrip("'’"))
+                if _overlaps(a, b, taken) or self._is_faction_or_source(name):
+                    continue
+                res = self.gaz.resolve(name)
+                place = res.place
+                extra.append(_Item(a, b, name, place.id if place else None, place.kind if place else "quarter", "name"))
+                taken.append((a, b))
+        for prx, rid in self.lex.region_rx:
+            for m in prx.finditer(chunk):
+                a, b = s + m.start(), s + m.end()
+                if _overlaps(a, b, taken):
+                    continue
+                extra.append(_Item(a, b, m.group(0), rid or None, "region", "region"))
+                taken.append((a, b))
+        an = rx.get("anaphor")
+        if an is not None:
+            for m in an.finditer(chunk):
+                a, b = s + m.start(), s + m.end()
+                if _overlaps(a, b, taken):
+                    continue
+                k = bisect.bisect_left(self.quarter_starts, a) - 1
+                if k < 0:
+                    continue
+                ante = self.quarters[k]
+                extra.append(_Item(a, b, m.group(0), ante.place_id, "quarter", "anaphor"))
+                taken.append((a, b))
+        items.extend(extra)
+        items.sort(key=lambda i: i.start)
+        return items
+
+    def _is_faction_or_source(self, name: str) -> bool:
+        if self.lex.faction(name) is not None:
+            return True
+        return any(rx.fullmatch(name) for rx, _ in self.lex.source_of)
+
+    # ---------------------------------------------------------------- sentences
+    def _sentence_claims(self, idx: int, s: int, e: int) -> list[Claim]:
+        lang = self._sentence_lang(s, e)
+        rx = self.lex.cues.get(lang) or self.lex.cues["en"]
+        items = self._sentence_items(s, e, rx)
+        if not items:
+            return []
+        chunk = self.text[s:e]
+        cues = self._find_cues(chunk, s, rx)
+        if not cues:
+            return []
+        clauses = _clauses(chunk, s)
+        facs = self._slice(self.fac_starts, self.factions, s, e)
+        out: list[Claim] = []
+        emitted_capture = False
+        for cue in cues:
+            clause = _clause_of(clauses, cue.start)
+            for item, faction, kind, conf in self._resolve_cue(cue, clause, (s, e), items, facs, rx, idx):
+                date = self._date_for(cue, item, clause, (s, e), kind, idx)
+                if date is None:
+                    continue
+                claim = self._claim(item, faction, kind, date, conf, s, e)
+                if claim is not None:
+                    out.append(claim)
+                    self.last_agent = (faction, idx)
+                    emitted_capture = emitted_capture or kind == "capture"
+        if emitted_capture:
+            day_dates = [d for d in self._slice(self.date_starts, self.dates, s, e) if d.precision == "day"]
+            self.prev_capture_date = (day_dates[-1], idx) if day_dates else None
+        elif self.prev_capture_date and self.prev_capture_date[1] < idx - 1:
+            self.prev_capture_date = None
+        return out
+
+    def _find_cues(self, chunk: str, s: int, rx: dict[str, re.Pattern[str]]) -> list[_Cue]:
+        found: list[_Cue] = []
+        for kind in _PRIORITY:
+            crx = rx.get(kind)
+            if crx is None:
+                continue
+            for m in crx.finditer(chunk):
+                if kind == "control" and not self._is_verb_control(chunk, m):
+                    continue
+                fac = group(m, "fac")
+                fac = (fac[0], s + fac[1], s + fac[2]) if fac else None
+                found.append(_Cue(s + m.start(), s + m.end(), kind, fac))
+        found.sort(key=lambda c: (_PRIORITY[c.type], c.start))
+        kept: list[_Cue] = []
+        for c in found:
+            if any(c.start < k.end and k.start < c.end for k in kept):
+                continue
+            kept.append(c)
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+    def _is_verb_control(self, chunk: str, m: re.Match[str]) -> bool:
+        """Bare "control"/"contrôle" is a noun unless a subject stands right before it."""
+        word = m.group(0).lower()
+        if word not in ("control", "contrôle", "controle"):
+            return True
+        before = chunk[max(0, m.start() - 40):m.start()]
+        if _SUBJECT_HINT.search(before):
+            return True
+        return any(f.role == "noun" and 0 <= m.start() - (f.end - self._chunk_offset(chunk, m)) <= 2 for f in ())
+
+    @staticmethod
+    def _chunk_offset(chunk: str, m: re.Match[str]) -> int:
+        return 0
+
+    # ---------------------------------------------------------------- cue -> places, agent
+    def _resolve_cue(self, cue: _Cue, clause: tuple[int, int], sent: tuple[int, int], items: list[_Item],
+                     facs: list[_Faction], rx: dict[str, re.Pattern[str]], idx: int) -> list[tuple[_Item, str, str, float]]:
+        t = cue.type
+        if t in ("capture", "control", "capture_noun") and self._blocked(cue, clause, rx):
+            return []
+        if t in ("capture_pass", "control_pass") and self._blocked(cue, clause, rx, passive=True):
+            return []
+        conf = _BASE_CONFIDENCE[t]
+        kind = "capture" if t in _CAPTURE_TYPES else "control"
+        if t == "divided":
+            return self._divided(cue, clause, items, facs)
+        if t == "attrib":
+            faction = self._attrib_faction(cue)
+            if faction is None:
+                return []
+            places = self._places_after(cue.end, clause, items, rx, window=45)
+            return [(p, faction, "control", conf) for p in places]
+        if t in ("capture_pass", "control_pass"):
+            places = self._places_before(cue, clause, items, rx)
+            if not places:
+                return []
+            faction = self._agent_after(cue, clause, facs)
+            if faction is None:
+                faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf, exclude_after_from=True)
+            if faction is None:
+                return []
+            if t == "control_pass" and rx.get("change") is not None:
+                span = self.text[max(clause[0], places[0].start - 60):cue.start]
+                if rx["change"].search(span):
+                    kind = "capture"
+            return [(p, faction, kind, conf) for p in places]
+        places = self._places_after(cue.end, clause, items, rx, window=_WINDOW_AFTER)
+        if not places:
+            return []
+        if t == "capture_noun":
+            faction = self._agent_by(places[-1].end, clause, facs)
+            if faction is None:
+                faction, conf = self._agent_any(cue, sent, facs, idx, conf)
+        else:
+            faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf)
+        if faction is None:
+            return []
+        return [(p, faction, kind, conf) for p in places]
+
+    def _blocked(self, cue: _Cue, clause: tuple[int, int], rx: dict[str, re.Pattern[str]], *, passive: bool = False) -> bool:
+        a = max(clause[0], cue.start - _BLOCK_WINDOW)
+        before = self.text[a:cue.start]
+        inner = self.text[cue.start:cue.end] if passive else ""
+        block = rx.get("block")
+        success = rx.get("success")
+        inf = rx.get("infinitive")
+        if block is not None and (block.search(before) or (inner and block.search(inner))):
+            if success is None or not success.search(before):
+                return True
+        if inf is not None and inf.search(before):
+            if success is None or not success.search(self.text[max(clause[0], cue.start - 90):cue.start]):
+                return True
+        return False
+
+    def _attrib_faction(self, cue: _Cue) -> str | None:
+        if cue.fac is None:
+            return None
+        word = cue.fac[0]
+        info = self.lex.faction(word)
+        if info is None:
+            # "tenu par les rebelles", "rebelles d'": the faction word is the last one.
+            for f in self.factions[bisect.bisect_left(self.fac_starts, cue.fac[1]):bisect.bisect_left(self.fac_starts, cue.fac[2])]:
+                return f.faction
+            return None
+        return info[0]
+
+    def _places_after(self, pos: int, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]], *, window: int) -> list[_Item]:
+        first = None
+        for it in items:
+            if it.start >= pos and it.start < clause[1] and it.start - pos <= window:
+                first = it
+                break
+        if first is None:
+            return []
+        gap = self.text[pos:first.start]
+        partial = rx.get("partial")
+        if partial is not None and partial.search(gap) and not _is_half_city(first):
+            return []
+        if _blocking_verb_between(gap):
+            return []
+        return self._chain(first, clause, items, rx)
+
+    def _places_before(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
+        before = [it for it in items if it.end <= cue.start and it.start >= clause[0] and cue.start - it.end <= _WINDOW_BEFORE]
+        if not before:
+            return []
+        # Skip a relative clause ("X, qui se trouvent dans Y, ont été pris"): the head is before it.
+        seg = self.text[clause[0]:cue.start]
+        rel = None
+        for m in re.finditer(r",\s*(?:qui|which|who|que|où|where|dont|that)\b", seg, re.IGNORECASE):
+            rel = clause[0] + m.start()
+        head = [it for it in before if rel is None or it.end <= rel] or before
+        last = head[-1]
+        # Walk back along the list that ends at `last`.
+        chain = [last]
+        k = items.index(last)
+        while k > 0:
+            prev = items[k - 1]
+            if prev.start < clause[0]:
+                break
+            gap = self.text[prev.end:chain[0].start]
+            if not _CONNECTOR.fullmatch(gap):
+                break
+            chain.insert(0, prev)
+            k -= 1
+        partial = rx.get("partial")
+        gap = self.text[chain[-1].end:cue.start]
+        if partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 25):chain[0].start]):
+            return []
+        return self._with_unknown_list(chain, clause, rx) if gap is not None else chain
+
+    def _with_unknown_list(self, chain: list[_Item], clause: tuple[int, int], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
+        # Extend a list to the right with names the gazetteer does not know ("..., Karm X et Karm Y").
+        return self._extend_unknown(chain, clause)
+
+    def _chain(self, first: _Item, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
+        chain = [first]
+        k = items.index(first)
+        while True:
+            cur = chain[-1]
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if nxt is not None and nxt.start < clause[1]:
+                gap = self.text[cur.end:nxt.start]
+                if _CONNECTOR.fullmatch(gap) or (not gap.strip() and nxt.origin != "anaphor"):
+                    chain.append(nxt)
+                    k += 1
+                    continue
+            ext = self._unknown_after(cur, clause, nxt)
+            if ext is None:
+                break
+            chain.append(ext)
+        return chain
+
+    def _extend_unknown(self, chain: list[_Item], clause: tuple[int, int]) -> list[_Item]:
+        out = list(chain)
+        while True:
+            ext = self._unknown_after(out[-1], clause, None)
+            if ext is None:
+                return out
+            out.append(ext)
+
+    def _unknown_after(self, cur: _Item, clause: tuple[int, int], nxt: _Item | None) -> _Item | None:
+        """A capitalised name right after a list connector: an unknown quarter of the list."""
+        limit = min(clause[1], nxt.start if nxt else clause[1])
+        m = _CONNECTOR.match(self.text, cur.end, limit)
+        if m is None or m.end() == cur.end:
+            return None
+        n = _NAME_AT.match(self.text, m.end(), limit)
+        if n is None:
+            return None
+        name = n.group(0)
+        after = self.text[n.end():n.end() + 20]
+        if not re.match(r"\s*(?:[,.;)»\"”]|et\b|and\b|y\b|e\b|$|(?:districts?|neighbou?rhoods?|quartiers?)\b|qui\b|which\b|,)", after, re.IGNORECASE):
+            return None
+        if re.match(r"['’]s\b", after) or self._is_faction_or_source(name) or len(name) < 3:
+            return None
+        if any(f.start < n.end() and n.start() < f.end for f in self.factions[bisect.bisect_left(self.fac_starts, n.start() - 40):bisect.bisect_left(self.fac_starts, n.end())]):
+            return None
+        res = self.gaz.resolve(name)
+        place = res.place
+        return _Item(n.start(), n.end(), name, place.id if place else None, place.kind if place else "quarter", "name")
+
+    # agents
+    def _subject_like(self, f: _Faction) -> bool:
+        if f.role != "noun":
+            return False
+        before = self.text[max(0, f.start - 30):f.start]
+        words = re.findall(r"[\w'’]+", before.lower())
+        for w in reversed(words[-2:]):
+            if w in _ARTICLES:
+                continue
+            return w not in _PREPOSITIONS and not w.endswith(("'", "’")) or w in ("l'", "l’")
+        return True
+
+    def _agent_active(self, cue: _Cue, clause: tuple[int, int], sent: tuple[int, int], facs: list[_Faction], idx: int,
+                      conf: float, *, exclude_after_from: bool = False) -> tuple[str | None, float]:
+        in_clause = [f for f in facs if clause[0] <= f.start and f.end <= cue.start and self._subject_like(f)]
+        if in_clause:
+            return in_clause[-1].faction, conf
+        after = [f for f in facs if cue.end <= f.start < clause[1] and self._subject_like(f)]
+        if after and not exclude_after_from:
+            return after[0].faction, conf * 0.85
+        earlier = [f for f in facs if sent[0] <= f.start and f.end <= clause[0] and self._subject_like(f)]
+        if earlier:
+            return earlier[-1].faction, conf * 0.8
+        later = [f for f in facs if clause[1] <= f.start < sent[1] and self._subject_like(f)]
+        if later:
+            return later[0].faction, conf * 0.7
+        if self.last_agent and self.last_agent[1] >= idx - 2:
+            return self.last_agent[0], conf * 0.6
+        return None, conf
+
+    def _agent_any(self, cue: _Cue, sent: tuple[int, int], facs: list[_Faction], idx: int, conf: float) -> tuple[str | None, float]:
+        nouns = [f for f in facs if f.role == "noun"]
+        subj = [f for f in nouns if self._subject_like(f)]
+        pool = subj or nouns
+        if pool:
+            best = min(pool, key=lambda f: abs(f.start - cue.start))
+            return best.faction, conf * (0.9 if subj else 0.75)
+        if self.last_agent and self.last_agent[1] >= idx - 2:
+            return self.last_agent[0], conf * 0.6
+        return None, conf
+
+    def _agent_after(self, cue: _Cue, clause: tuple[int, int], facs: list[_Faction]) -> str | None:
+        for f in facs:
+            if cue.start <= f.start and f.start < min(clause[1], cue.end + 60):
+                pre = self.text[max(cue.start, f.start - 8):f.start].lower()
+                if re.search(r"\b(?:from|de|des|du|d')\s*(?:the\s+|les\s+|la\s+|le\s+)?$", pre) and f.start >= cue.end:
+                    continue
+                return f.faction
+        return None
+
+    def _agent_by(self, pos: int, clause: tuple[int, int], facs: list[_Faction]) -> str | None:
+        for f in facs:
+            if pos <= f.start < min(clause[1], pos + 60):
+                pre = self.text[max(pos, f.start - 14):f.start].lower()
+                if re.search(r"\b(?:par|by|to|aux\s+mains\s+d\w*|por|da|dalle|pelos?|pelas?)\s+(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", pre):
+                    return f.faction
+        return None
+
+    def _divided(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], facs: list[_Faction]) -> list[tuple[_Item, str, str, float]]:
+        out = []
+        region_items = [it for it in items if it.start >= cue.end and it.kind == "region" and it.start < clause[1] + 200]
+        for f in facs:
+            if not (cue.end <= f.start < clause[1] + 200):
+                continue
+            near = [it for it in region_items if 0 <= it.start - f.end <= 30]
+            if near:
+                out.append((near[0], f.faction, "control", _BASE_CONFIDENCE["divided"]))
+        return out
+
+    # ---------------------------------------------------------------- dates, claims
+    def _date_for(self, cue: _Cue, item: _Item, clause: tuple[int, int], sent: tuple[int, int], kind: str, idx: int) -> DateMention | None:
+        dates = [d for d in self._slice(self.date_starts, self.dates, sent[0], sent[1]) if self._date_ok(d)]
+        lo, hi = min(cue.start, item.start), max(cue.end, item.end)
+        inside = [d for d in dates if lo <= d.start and d.end <= hi]
+        if inside:
+            return min(inside, key=lambda d: abs(d.start - cue.start))
+        before = [d for d in dates if clause[0] <= d.start and d.end <= lo]
+        if before:
+            return before[-1]
+        after = [d for d in dates if hi <= d.start < clause[1] and d.start - hi <= 30]
+        if after:
+            return after[0]
+        sent_before = [d for d in dates if d.end <= clause[0]]
+        if sent_before:
+            return sent_before[-1]
+        sent_after = [d for d in dates if d.start >= clause[1] and d.start - hi <= 60]
+        if sent_after and kind == "capture":
+            return sent_after[0]
+        if kind == "capture" and self.prev_capture_date and self.prev_capture_date[1] == idx - 1:
+            return self.prev_capture_date[0]
+        if self.pub is None:
+            return None
+        return DateMention(-1, -1, self.pub.isoformat(), "day", True)
+
+    def _date_ok(self, d: DateMention) -> bool:
+        if self.pub is None:
+            return True
+        return d.value <= self.pub.isoformat()[:len(d.value)]
+
+    def _claim(self, item: _Item, faction: str, kind: str, date: DateMention, conf: float, s: int, e: int) -> Claim | None:
+        pid = item.place_id
+        if pid == "by_faction":
+            pid = {"rebels": "east_aleppo", "government": "west_aleppo"}.get(faction)
+            if pid is None:
+                return None
+        place = self.gaz.get(pid) if pid else None
+        if pid and place is None:
+            pid = None
+        if place is not None and place.id == "aleppo_city" and not self._whole_city(item, s):
+            return None
+        if self._is_landmark(item):
+            return None
+        if item.origin == "anaphor":
+            conf *= 0.8
+        if place is None:
+            conf *= 0.8
+        quote = self.text[s:e].strip()
+        return Claim(
+            place_id=place.id if place else None,
+            place=place.name_en if place else item.surface,
+            place_kind=place.kind if place else item.kind,
+            mention=item.surface, start=item.start, end=item.end,
+            faction=faction, kind=kind, date=date.value, date_precision=date.precision,
+            quote=quote, attributed_to=self._attribution(s, e), confidence=round(min(max(conf, 0.05), 0.99), 2),
+        )
+
+    def _whole_city(self, item: _Item, s: int) -> bool:
+        window = self.text[max(s, item.start - 40):item.end + 15]
+        return bool(_TOTALITY.search(window))
+
+    def _is_landmark(self, item: _Item) -> bool:
+        lang_rx = [self.lex.cues[lang]["noplace"] for lang in self.lex.cues if "noplace" in self.lex.cues[lang]]
+        before = self.text[max(0, item.start - 30):item.start]
+        after = self.text[item.end:item.end + 20]
+        for rx in lang_rx:
+            if re.match(rf"(?:{rx.pattern})\b", item.surface, re.IGNORECASE):
+                return True
+            if re.search(rf"\b(?:{rx.pattern})\s+(?:\w+\s+)?(?:de\s+|d['’]|du\s+|of\s+|di\s+|del\s+|do\s+|da\s+)?(?:la\s+|l['’]|the\s+)?$", before, re.IGNORECASE):
+                return True
+            if re.match(rf"\s+(?:{rx.pattern})\b", after, re.IGNORECASE):
+                return True
+        return False
+
+    def _attribution(self, s: int, e: int) -> str | None:
+        chunk = self.text[s:e]
+        best: tuple[int, str] | None = None
+        for rx, name in self.lex.source_of:
+            m = rx.search(chunk)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        return best[1] if best else None
+
+
+# -------------------------------------------------------------------- helpers
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; a period after an abbreviation or an initial does not end a sentence."""
+    out = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.start()
+        if end <= start:
+            start = m.end()
+            continue
+        if text[end - 1:end] == "." and _ABBREV.search(text[max(start, end - 6):end]):
+            continue
+        out.append((start, end))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _clauses(chunk: str, s: int) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in _CLAUSE_SPLIT.finditer(chunk):
+        if m.start() > start:
+            out.append((s + start, s + m.start()))
+        start = m.end()
+    out.append((s + start, s + len(chunk)))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= pos < b:
+            return a, b
+    return clauses[-1]
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def _is_half_city(item: _Item) -> bool:
+    return item.place_id == "by_faction"
+
+
+_VERBISH = re.compile(r"\b(?:a|ont|est|sont|has|have|had|was|were|is|are)\s+\w+(?:é|ée|és|ées|ed)\b", re.IGNORECASE)
+
+
+def _blocking_verb_between(gap: str) -> bool:
+    """A new finite verb between a cue and a place means the place belongs to another predicate."""
+    return bool(_VERBISH.search(gap))
+
+
+def _guess_lang(text: str) -> str:
+    if _ARABIC.search(text[:2000]):
+        return "ar"
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for w in _WORD.findall(text[:3000].lower()):
+        for lang, words in _STOPWORDS.items():
+            if w in words:
+                counts[lang] += 1
+    return max(counts, key=counts.get) if any(counts.values()) else "en"
