@@ -1082,6 +1082,9 @@ _PAGE_JS = r"""
       layers[q.id].setStyle({fillColor: f});
     });
     legend(counts);
+    document.getElementById("prev").disabled = i === 0;
+    document.getElementById("next").disabled = i === D.dates.length - 1;
+    try { history.replaceState(null, "", "#" + D.dates[i]); } catch (e) { /* some file:// setups refuse */ }
     if (selected !== null) panel(selected);
   }
   function legend(counts) {
@@ -1179,7 +1182,14 @@ _PAGE_JS = r"""
     } else if (osm) { map.removeLayer(osm); }
   });
   window.quartersShow = show;
-  show(D.start);
+  // A link ending in #YYYY-MM-DD reopens that date (the nearest change date on or before it).
+  var want = decodeURIComponent((location.hash || "").slice(1));
+  var start = D.start;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(want)) {
+    start = 0;
+    D.dates.forEach(function (d, k) { if (d <= want) start = k; });
+  }
+  show(start);
   document.body.setAttribute("data-ready", "1");
 })();
 """

@@ -299,7 +299,7 @@ def browser():
         b.close()
 
 
-def _open_page(browser, path: Path):
+def _open_page(browser, path: Path, fragment: str = ""):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     outside: list[str] = []
     dialogs: list[str] = []
@@ -316,7 +316,7 @@ def _open_page(browser, path: Path):
     page.route("**/*", route)
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(path.as_uri())
+    page.goto(path.as_uri() + fragment)
     page.wait_for_selector("body[data-ready='1']", timeout=15_000)
     return page, outside, dialogs, errors
 
@@ -435,3 +435,20 @@ def test_cli_export_bad_path_is_a_message(tmp_path):
     assert r.returncode == 1
     assert r.stderr.startswith("Error: ") and "does not exist" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.browser
+def test_browser_date_in_link(browser, page, tmp_path):
+    path = tmp_path / "map.html"
+    path.write_text(page, encoding="utf-8")
+    pg, outside, dialogs, errors = _open_page(browser, path, "#2016-11-27")
+    try:
+        # The nearest change date on or before 2016-11-27: Sakhour still rebel.
+        assert pg.evaluate("document.body.getAttribute('data-date')") <= "2016-11-27"
+        assert pg.locator("path[data-place='sakhour']").first.get_attribute("fill") == settings.FACTION_COLOURS["rebels"]
+        pg.locator("#next").click()
+        assert pg.evaluate("location.hash") == "#2016-11-28"
+        assert pg.locator("#next").is_disabled()
+        assert outside == [] and errors == [] and dialogs == []
+    finally:
+        pg.close()
