@@ -1226,7 +1226,7 @@ def standalone_html(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, *
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: https:; connect-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src {_csp_hash(leaflet_js)} {_csp_hash(_PAGE_JS)}; style-src 'unsafe-inline'; img-src data: https:; connect-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <title>{page_title} \u2014 {html.escape(date_in_words(day))}</title>
 <style>{assets.leaflet_css_inline()}</style>
@@ -1260,6 +1260,14 @@ def standalone_html(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, *
 </body>
 </html>
 """
+
+
+def _csp_hash(script: str) -> str:
+    """The CSP source for one inline script: only scripts we wrote or inlined may run, never injected ones."""
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def export_html(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, path: Path, **kw: Any) -> None:

@@ -368,6 +368,8 @@ def test_browser_offline_slider_and_panel(browser, page, claims, gazetteer, arti
         pg.locator("#tiles").uncheck()
         assert dialogs == [] and errors == [], (dialogs, errors)
         assert all("tile.openstreetmap.org" in u for u in outside), outside
+        # Defence in depth: the page only runs the two scripts whose hashes its CSP lists.
+        assert "'unsafe-inline'" not in re.search(r"script-src[^;]*", page).group(0)
     finally:
         pg.close()
 
@@ -450,5 +452,19 @@ def test_browser_date_in_link(browser, page, tmp_path):
         assert pg.evaluate("location.hash") == "#2016-11-28"
         assert pg.locator("#next").is_disabled()
         assert outside == [] and errors == [] and dialogs == []
+    finally:
+        pg.close()
+
+
+@pytest.mark.browser
+def test_browser_csp_blocks_a_script_that_slipped_in(browser, page, tmp_path):
+    # If escaping ever failed, the page's CSP (script hashes) would still stop the injected script.
+    path = tmp_path / "map.html"
+    path.write_text(page.replace("<div id=\"panel\">", "<script>window.__pwned=9</script><div id=\"panel\">", 1),
+                    encoding="utf-8")
+    pg, outside, dialogs, errors = _open_page(browser, path)
+    try:
+        assert pg.evaluate("typeof window.__pwned") == "undefined"
+        assert pg.locator("path.quarter").count() > 0  # our own scripts still ran
     finally:
         pg.close()
