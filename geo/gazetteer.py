@@ -1,62 +1,218 @@
-"""Load gazetteer.csv and resolve place names (quarters and regions) found in text.
+"""Load gazetteer.csv and resolve place names (quarters and regions) in names and running text.
 
-FIRST CUT: exact alias matching only. The gazetteer issue (#2) replaces the
-internals with full normalisation, fuzzy matching and validation while keeping
-this public API: ``load_gazetteer``, ``Gazetteer.resolve``, ``Gazetteer.find_mentions``,
-``Gazetteer.places``, ``Gazetteer.get``.
+- ``load_gazetteer(path)`` reads and validates the file (errors name file, line, column, fix).
+- ``Gazetteer.resolve(name)``: exact lookup on a normalised key (see ``geo.normalize``), then
+  rapidfuzz under ``settings.FUZZY_MIN_SCORE``; an ambiguous or unknown name is a
+  Resolution with ``place=None`` and scored candidates (never an exception).
+- ``Gazetteer.find_mentions(text)``: every quarter and region name in a text with exact
+  character spans, in one pass over the words; fuzzy matches only after cue words
+  ("quartier de", "district of", "حي").
+- ``Gazetteer.unknown_place_names(text)``: names after cue words that resolve to nothing.
 """
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process
 
 from geo import settings
 from geo.errors import GazetteerError
 from geo.models import Mention, Place, Resolution
+from geo.normalize import (
+    ARABIC_PREFIXES, fold_arabic, fold_latin, is_arabic, name_key, split_words, token_key,
+)
 
-__all__ = ["Gazetteer", "load_gazetteer", "places_from_csv"]
+__all__ = ["Gazetteer", "load_gazetteer", "places_from_csv", "places_from_rows", "resolution_to_dict"]
+
+COLUMNS = ("id", "kind", "name_en", "name_fr", "name_ar", "aliases", "lat", "lon", "members",
+           "coord_confidence", "sector", "source")
+KINDS = ("quarter", "region")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+_APOS = "'’‘`´ʼʾʿ′"
+_WORD_RX = re.compile(rf"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640]|[{_APOS}](?=[^\W\d_]))*")
+_ELISION_RX = re.compile(rf"(?:[ldjnsmtcLDJNSMTC]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)[{_APOS}](?=[^\W\d_])")
+_GAP_RX = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014]{1,3}|\r?\n(?!\s*\n)")
+_MAX_WORDS = 7
+_MIN_FUZZY_KEY = 5
+_CANDIDATE_FLOOR = 70.0
+
+
+# ---------------------------------------------------------------- loading and validation
+
+def _fail(path: Any, line: int, col: str, problem: str, fix: str) -> GazetteerError:
+    where = f"{path} line {line}" + (f", column {COLUMNS.index(col) + 1} ({col})" if col in COLUMNS else f", column {col}")
+    return GazetteerError(f"{where}: {problem}; {fix}.")
+
+
+def _exact_form(name: str) -> str:
+    """Case, accents, Arabic letter variants and separators folded; articles kept."""
+    return " ".join(split_words(fold_arabic(fold_latin(name))))
+
+
+def places_from_rows(rows: Iterable[dict[str, str]], *, path: Any = "gazetteer.csv",
+                     header: Iterable[str] | None = None, first_line: int = 2) -> list[Place]:
+    """Validate rows of gazetteer.csv (dicts by column) and turn them into places.
+
+    Raises GazetteerError naming the file, line, column, the value and the fix.
+    """
+    if header is not None:
+        missing = [c for c in ("id", "kind", "name_en", "lat", "lon") if c not in header]
+        if missing:
+            raise _fail(path, 1, missing[0], f"the header has no column {missing[0]!r}",
+                        f"the header must list {', '.join(COLUMNS)}")
+    places: list[Place] = []
+    lines: dict[str, int] = {}
+    for line, row in enumerate(rows, start=first_line):
+        row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        pid = row.get("id", "")
+        if not pid:
+            raise _fail(path, line, "id", "the id is empty", "give every row a unique ASCII slug such as 'bab_al_nasr'")
+        if not _SLUG.match(pid):
+            raise _fail(path, line, "id", f"id {pid!r} is not an ASCII slug",
+                        "use lower-case letters, digits and underscores, e.g. 'bab_al_nasr'")
+        if pid in lines:
+            raise _fail(path, line, "id", f"id {pid!r} is already used on line {lines[pid]}", "rename one of the two rows")
+        lines[pid] = line
+        kind = row.get("kind", "")
+        if kind not in KINDS:
+            raise _fail(path, line, "kind", f"kind {kind!r} is not one of {', '.join(KINDS)}",
+                        "write 'quarter' for a neighbourhood with coordinates or 'region' for a group of quarters")
+        if not row.get("name_en"):
+            raise _fail(path, line, "name_en", f"row {pid!r} has no English name", "fill name_en")
+        lat = _coordinate(row, "lat", line, path)
+        lon = _coordinate(row, "lon", line, path)
+        if kind == "quarter" and (lat is None or lon is None):
+            raise _fail(path, line, "lat", f"quarter {pid!r} has no coordinates",
+                        "give lat and lon in decimal degrees (Aleppo is about 36.2, 37.15)")
+        members = tuple(m.strip() for m in row.get("members", "").split("|") if m.strip())
+        if kind == "region" and not members:
+            raise _fail(path, line, "members", f"region {pid!r} has no members", "list its quarter ids separated by '|'")
+        places.append(Place(
+            id=pid, kind=kind, name_en=row.get("name_en", ""), name_fr=row.get("name_fr", ""),
+            name_ar=row.get("name_ar", ""), aliases=tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip()),
+            lat=lat, lon=lon, members=members, coord_confidence=row.get("coord_confidence", ""),
+            sector=row.get("sector", ""), source=row.get("source", ""),
+        ))
+    _check_coordinates(places, lines, path)
+    _check_members(places, lines, path)
+    _check_aliases(places, lines, path)
+    return places
+
+
+def _coordinate(row: dict[str, str], col: str, line: int, path: Any) -> float | None:
+    raw = row.get(col, "")
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise _fail(path, line, col, f"{col} {raw!r} is not a number", "write decimal degrees, e.g. 36.2 for lat, 37.15 for lon") from None
+    limit = 90 if col == "lat" else 180
+    if not -limit <= value <= limit:
+        raise _fail(path, line, col, f"{col} {value!r} is outside -{limit}..{limit}", "check whether lat and lon are swapped")
+    return value
+
+
+def _check_coordinates(places: list[Place], lines: dict[str, int], path: Any) -> None:
+    """Catch a row whose lat and lon are swapped or that lies far from every other row."""
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    if len(located) < 5:
+        return
+    mlat = statistics.median(p.lat for p in located)
+    mlon = statistics.median(p.lon for p in located)
+    for p in located:
+        if abs(p.lat - mlat) <= 1.0 and abs(p.lon - mlon) <= 1.0:
+            continue
+        if abs(p.lon - mlat) <= 1.0 and abs(p.lat - mlon) <= 1.0:
+            raise _fail(path, lines[p.id], "lat", f"lat {p.lat!r}, lon {p.lon!r} of {p.id!r} look swapped (the other places lie near {mlat:.2f} N, {mlon:.2f} E)",
+                        f"write lat {p.lon!r} and lon {p.lat!r}")
+        raise _fail(path, lines[p.id], "lat", f"lat {p.lat!r}, lon {p.lon!r} of {p.id!r} lie more than 1 degree from the other places ({mlat:.2f} N, {mlon:.2f} E)",
+                    "check the coordinates (decimal degrees, lat first)")
+
+
+def _check_members(places: list[Place], lines: dict[str, int], path: Any) -> None:
+    ids = {p.id for p in places}
+    for p in places:
+        for m in p.members:
+            if m not in ids:
+                raise _fail(path, lines[p.id], "members", f"member {m!r} of region {p.id!r} is not an id of this file",
+                            "fix the spelling or add a row for it")
+
+
+def _check_aliases(places: list[Place], lines: dict[str, int], path: Any) -> None:
+    owner: dict[str, str] = {}
+    for p in places:
+        for n in p.names:
+            form = _exact_form(n)
+            other = owner.setdefault(form, p.id) if form else p.id
+            if other != p.id:
+                col = "aliases" if n in p.aliases else next(c for c in ("name_en", "name_fr", "name_ar") if getattr(p, c) == n)
+                raise _fail(path, lines[p.id], col, f"name {n!r} of {p.id!r} is also a name of {other!r} (line {lines[other]})",
+                            "keep it on one row only, so that every name points to one place")
 
 
 def places_from_csv(path: Path) -> list[Place]:
-    """Parse gazetteer.csv into places; raise GazetteerError naming file, line and column."""
+    """Parse and validate gazetteer.csv; raise GazetteerError naming file, line, column and fix."""
     try:
-        f = path.open(encoding="utf-8", newline="")
+        f = Path(path).open(encoding="utf-8-sig", newline="")
     except OSError as err:
-        raise GazetteerError(f"{path}: cannot be read ({err.strerror}); check settings.GAZETTEER_PATH.") from err
-    out = []
+        raise GazetteerError(f"{path}: cannot be read ({err.strerror}); check settings.GAZETTEER_PATH or rebuild it with python scripts/build_gazetteer.py.") from err
     with f:
-        for line, row in enumerate(csv.DictReader(f), start=2):
-            try:
-                lat = float(row["lat"]) if row["lat"] else None
-                lon = float(row["lon"]) if row["lon"] else None
-            except ValueError:
-                raise GazetteerError(f"{path} line {line}, column lat/lon: {row['lat']!r}, {row['lon']!r} are not numbers; write decimal degrees, e.g. 36.2, 37.15.") from None
-            out.append(Place(
-                id=row["id"], kind=row["kind"], name_en=row["name_en"], name_fr=row["name_fr"],
-                name_ar=row["name_ar"], aliases=tuple(a for a in row["aliases"].split("|") if a),
-                lat=lat, lon=lon, members=tuple(m for m in row["members"].split("|") if m),
-                coord_confidence=row["coord_confidence"], sector=row["sector"], source=row["source"],
-            ))
-    return out
+        reader = csv.DictReader(f)
+        header = reader.fieldnames or []
+        try:
+            rows = list(reader)
+        except (csv.Error, UnicodeDecodeError) as err:
+            raise GazetteerError(f"{path} line {reader.line_num}: not readable as UTF-8 CSV ({err}); save it as UTF-8 CSV with a header row.") from err
+    return places_from_rows(rows, path=path, header=header)
 
+
+# ---------------------------------------------------------------- the gazetteer
 
 @dataclass
 class Gazetteer:
-    """Places by id, with name lookup and mention finding."""
+    """Places by id, with name resolution and mention finding (build once, reuse)."""
 
     places: dict[str, Place]
+    _exact: dict[str, set[str]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._by_name: dict[str, str] = {}
+        self._exact = {}
+        self._joined: dict[str, set[tuple[str, int]]] = {}
+        self._seqs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._first_cache: dict[str, tuple[int, str] | None] = {}
+        self._key_tokens: dict[str, tuple[str, ...]] = {}
+        seq_owner: dict[tuple[str, ...], set[str]] = {}
+        first_places: dict[str, set[str]] = {}
         for p in self.places.values():
             for n in p.names:
-                self._by_name.setdefault(_key(n), p.id)
-        names = sorted(self._by_name, key=len, reverse=True)
-        alt = "|".join(_pattern(n) for n in names if n)
-        self._rx = re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE)
+                toks = tuple(t for t in (token_key(w) for w in split_words(n)) if t)
+                if not toks:
+                    continue
+                k = " ".join(toks)
+                self._exact.setdefault(k, set()).add(p.id)
+                self._key_tokens.setdefault(k, toks)
+                self._joined.setdefault(k.replace(" ", ""), set()).add((p.id, len(toks)))
+                seq_owner.setdefault(toks, set()).add(p.id)
+                first_places.setdefault(toks[0], set()).add(p.id)
+        for toks, owners in seq_owner.items():
+            if len(owners) == 1:
+                self._seqs.setdefault(toks[0], []).append((toks, next(iter(owners))))
+        for lst in self._seqs.values():
+            lst.sort(key=lambda s: -len(s[0]))
+        self._tokens = frozenset(t for toks in seq_owner for t in toks)
+        # Words that begin the names of several places ("Bab", "Karm", "Sheikh") say little alone.
+        self._generic = frozenset(t for t, ids in first_places.items() if len(ids) >= 3)
+        self._choices = sorted(self._exact)
+        self._choice_ids = [self._exact[k] for k in self._choices]
+
+    # ------------------------------------------------------------ lookups
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
@@ -67,31 +223,240 @@ class Gazetteer:
         """Every quarter (not regions)."""
         return [p for p in self.places.values() if p.kind == "quarter"]
 
-    def resolve(self, name: str) -> Resolution:
-        """Resolve one name; a Resolution with place None when nothing matches."""
-        pid = self._by_name.get(_key(name))
-        if pid:
-            return Resolution(query=name, place=self.places[pid], score=100.0)
-        return Resolution(query=name, place=None, score=0.0)
+    @property
+    def regions(self) -> list[Place]:
+        """Every region (named group of quarters)."""
+        return [p for p in self.places.values() if p.kind == "region"]
 
-    def find_mentions(self, text: str) -> list[Mention]:
-        """Every quarter and region name in text, with character spans, in order."""
-        out = []
-        for m in self._rx.finditer(text):
-            pid = self._by_name.get(_key(m.group(0)))
-            if pid:
-                out.append(Mention(pid, m.group(0), m.start(), m.end(), self.places[pid].kind))
+    def with_extra_places(self, places: Iterable[Place]) -> Gazetteer:
+        """A new gazetteer with these places added (an existing id is replaced)."""
+        return Gazetteer({**self.places, **{p.id: p for p in places}})
+
+    def resolve(self, name: str, *, min_score: float | None = None) -> Resolution:
+        """Resolve one name to a place; place None (with candidates) when unknown or ambiguous."""
+        ids = self._exact_ids(name or "")
+        if ids and len(ids) == 1:
+            return Resolution(query=name, place=self.places[next(iter(ids))], score=100.0)
+        if ids:
+            return Resolution(query=name, place=None, score=100.0, candidates=tuple((i, 100.0) for i in sorted(ids)))
+        key = self._query_key(name or "")
+        scored = self._fuzzy(key)
+        if not scored:
+            return Resolution(query=name, place=None, score=0.0)
+        threshold = settings.FUZZY_MIN_SCORE if min_score is None else min_score
+        (best_id, best), *rest = scored
+        runner_up = rest[0][1] if rest else 0.0
+        if best >= threshold and best - runner_up >= settings.FUZZY_AMBIGUITY_MARGIN:
+            return Resolution(query=name, place=self.places[best_id], score=best, candidates=tuple(scored[:5]))
+        return Resolution(query=name, place=None, score=best, candidates=tuple(scored[:5]))
+
+    def _query_key(self, name: str) -> str:
+        """The cue-stripped key of a query, with an article glued to a known word split off ("Aljabal")."""
+        toks = name_key(name, strip_cues=True).split()
+        for i, t in enumerate(toks):
+            if t not in self._tokens:
+                m = re.match(r"^(?:al|el|as|ash|ad|ar|at|az|an)(.{3,})$", t)
+                if m and m.group(1) in self._tokens:
+                    toks[i] = m.group(1)
+        return " ".join(toks)
+
+    def _exact_ids(self, name: str) -> set[str]:
+        """Ids whose names share the query's key: as written, without cue words, or
+        written as one word where the name has several ("Salaheddine" / "Salah al-Din")."""
+        for key in (name_key(name), self._query_key(name)):
+            if key in self._exact:
+                return self._exact[key]
+        if not key:
+            return set()
+        n = len(key.split())
+        return {pid for pid, count in self._joined.get(key.replace(" ", ""), ()) if count != n}
+
+    def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+        """Places scored against a query key, best first: the lower of the whole-name score and
+        the score of the distinctive part (leading generic words such as "Bab", "Karm" removed)."""
+        if len(key.replace(" ", "")) < _MIN_FUZZY_KEY or not self._choices:
+            return []
+        q_core = "".join(t for t in key.split() if t not in self._generic)
+        best: dict[str, float] = {}
+        for choice, score, idx in process.extract(key, self._choices, scorer=fuzz.ratio,
+                                                  score_cutoff=_CANDIDATE_FLOOR, limit=25):
+            c_core = "".join(t for t in self._key_tokens[choice] if t not in self._generic)
+            if q_core and c_core:
+                score = min(score, fuzz.ratio(q_core, c_core))
+            elif q_core != c_core:
+                score = min(score, _CANDIDATE_FLOOR)
+            for pid in self._choice_ids[idx]:
+                if score > best.get(pid, 0.0):
+                    best[pid] = score
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    # ------------------------------------------------------------ text
+
+    def find_mentions(self, text: str, *, fuzzy: bool = True) -> list[Mention]:
+        """Every quarter and region name in text, with exact spans, sorted, non-overlapping.
+
+        Known spellings are found anywhere (longest name wins); with ``fuzzy`` other
+        spellings are found after cue words ("quartier de X", "the X district", "حي X").
+        """
+        out = self._exact_mentions(text)
+        if fuzzy:
+            taken = [(m.start, m.end) for m in out]
+            for start, end, surface in _cue_names(text):
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                res = self.resolve(surface)
+                if res.place is not None and res.score < 100.0:
+                    out.append(Mention(res.place.id, surface, start, end, res.place.kind, round(res.score, 1)))
+                    taken.append((start, end))
+            out.sort(key=lambda m: m.start)
         return out
 
+    def unknown_place_names(self, text: str) -> list[Mention]:
+        """Names after cue words ("le quartier de X", "the X district", "حي X") that resolve to no place."""
+        known = [(m.start, m.end) for m in self.find_mentions(text)]
+        out = []
+        for start, end, surface in _cue_names(text):
+            if any(s < end and start < e for s, e in known):
+                continue
+            if self.resolve(surface).place is None:
+                out.append(Mention(None, surface, start, end, "quarter", 0.0))
+        return out
 
-def _key(name: str) -> str:
-    return re.sub(r"[\s\-’'`]+", " ", name.casefold()).strip()
+    def _first(self, word: str) -> tuple[int, str] | None:
+        """(offset into word, key) if the word can start a known name, else None (cached)."""
+        if word in self._first_cache:
+            return self._first_cache[word]
+        found = None
+        m = _ELISION_RX.match(word)
+        skip = m.end() if m else 0
+        k = token_key(word[skip:])
+        if k in self._seqs:
+            found = (skip, k)
+        elif is_arabic(word) and len(word) > 3 and word[0] in ARABIC_PREFIXES:
+            rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
+            k = token_key(rest)
+            if k in self._seqs:
+                found = (1, k)
+        self._first_cache[word] = found
+        return found
+
+    def _exact_mentions(self, text: str) -> list[Mention]:
+        words = set(_WORD_RX.findall(text))
+        firsts = [w for w in words if self._first(w) is not None]
+        if not firsts:
+            return []
+        locate = _locator(tuple(sorted(firsts, key=len, reverse=True)))
+        out: list[Mention] = []
+        last_end = 0
+        for m in locate.finditer(text):
+            if m.start() < last_end:
+                continue
+            found = self._match_at(text, m)
+            if found:
+                out.append(found)
+                last_end = found.end
+        return out
+
+    def _match_at(self, text: str, first: re.Match[str]) -> Mention | None:
+        skip, k0 = self._first(first.group())  # type: ignore[misc]
+        keys = [k0]
+        ends = [first.end()]
+        pos = first.end()
+        while len(keys) < _MAX_WORDS:
+            gap = _GAP_RX.match(text, pos)
+            if not gap:
+                break
+            w = _WORD_RX.match(text, gap.end())
+            if not w:
+                break
+            k = token_key(w.group())
+            pos = w.end()
+            if k is None:  # an article inside the name
+                continue
+            keys.append(k)
+            ends.append(pos)
+        for toks, pid in self._seqs[k0]:
+            n = len(toks)
+            if n <= len(keys) and tuple(keys[:n]) == toks:
+                place = self.places[pid]
+                start = first.start() + skip
+                if place.kind == "quarter" and not _capitalised(text[start:ends[n - 1]]):
+                    continue
+                start = _with_article(text, start)
+                return Mention(pid, text[start:ends[n - 1]], start, ends[n - 1], place.kind, 100.0)
+        return None
 
 
-def _pattern(name: str) -> str:
-    parts = re.split(r"[\s\-’'`]+", name.strip())
-    return r"[\s\-’'`]+".join(re.escape(p) for p in parts if p)
+@lru_cache(maxsize=256)
+def _locator(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
 
+
+def _capitalised(surface: str) -> bool:
+    """A Latin name must show a capital letter (lower-case "marja", "sabil" are common words)."""
+    if is_arabic(surface):
+        return True
+    return any(c.isupper() for c in surface)
+
+
+_ARTICLE_BEFORE = re.compile(rf"(?:(?<=[\s(\"«“{_APOS}])|^)(?:[AaEe]l|[Aa][sdrtzn]|[Aa]sh)[\-\u2010\u2011 ]$")
+
+
+def _with_article(text: str, start: int) -> int:
+    """Extend a span back over an article written before the name ("al-Sakhour")."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    return m.start() if m else start
+
+
+def _key_tokens(name: str) -> list[str]:
+    return [t for t in (token_key(w) for w in split_words(name)) if t]
+
+
+# Cue words before a name ("le quartier de X", "district of X", "حي X") and after a list
+# of names ("the X, Y and Z districts").
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][sdrtzn]|[Aa]sh)[\-\u2010\u2011 ])?(?:\d{3,5}|[A-ZÀ-ÖØ-Þ][\w'’\-\u2010\u2011]*)(?:[ \u00a0\-\u2010\u2011](?:(?:[Aa]l|[Ee]l|[Aa][sdrtzn]|[Aa]sh|ibn|bin|bani|abu|de)[\-\u2010\u2011 ])?[A-ZÀ-ÖØ-Þ\d][\w'’]*)*"
+_CUE_BEFORE = re.compile(
+    r"\b(?:[Qq]uartiers?|[Dd]istricts?|[Nn]eighbou?rhoods?|[Ss]ecteur|[Qq]uarter|[Bb]arrio|[Qq]uartiere|[Bb]airro|[Ll]ocalit[ée])"
+    r"\s+(?:(?:de|du|des|of|di|del|do|da|dei)\s+(?:la\s+|l['’]|the\s+)?|d['’]\s*)(" + _NAME + r")")
+_CUE_AFTER = re.compile(r"\b(?:the|les)\s+(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|et)\s+" + _NAME + r")?)\s+"
+                        r"(?:districts?|neighbou?rhoods?|quarters?|areas?|housing\s+project|project|quartiers?)\b")
+_LIST_MORE = re.compile(r"\s*(?:,\s*(?:(?:and|et|y|e)\s+)?|\s+(?:and|et|y|e|ou|or)\s+)(?:(?:de|du|d['’])\s*)?(" + _NAME + r")")
+_AR_CUE = re.compile(r"(?:(?<=\s)|^)[وب]?(?:حي|أحياء|احياء|منطقة)\s+([\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+)?)")
+_AR_GENERIC_FIRST = ("الشيخ", "باب", "كرم", "جبل", "تل", "بستان", "ارض", "أرض", "عين", "سوق", "ساحة", "قاضي", "مساكن", "ضاحية", "جورة", "ضهرة", "مقر", "الشيخ")
+_SPLIT_LIST = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
+
+
+def _cue_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of names introduced by cue words; lists after a cue included."""
+    out: list[tuple[int, int, str]] = []
+    for m in _CUE_BEFORE.finditer(text):
+        out.append((m.start(1), m.end(1), m.group(1)))
+        pos = m.end(1)
+        while (more := _LIST_MORE.match(text, pos)) is not None:
+            out.append((more.start(1), more.end(1), more.group(1)))
+            pos = more.end(1)
+    for m in _CUE_AFTER.finditer(text):
+        base = m.start(1)
+        for part in re.finditer(r"[^,]+", m.group(1)):
+            for piece in re.split(r"\s+(?:and|et)\s+", part.group()):
+                piece_s = piece.strip()
+                if piece_s:
+                    s = base + part.start() + part.group().find(piece_s)
+                    out.append((s, s + len(piece_s), piece_s))
+    for m in _AR_CUE.finditer(text):
+        words = m.group(1).split()
+        n = 2 if len(words) > 1 and words[0] in _AR_GENERIC_FIRST else 1
+        surface = " ".join(words[:n])
+        out.append((m.start(1), m.start(1) + len(surface), surface))
+    seen, uniq = set(), []
+    for item in sorted(out):
+        if item[0] not in seen:
+            seen.add(item[0])
+            uniq.append(item)
+    return uniq
+
+
+# ---------------------------------------------------------------- entry points
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str) -> Gazetteer:
@@ -99,16 +464,16 @@ def _load_cached(path: str) -> Gazetteer:
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """Load (and cache) the gazetteer from path, default settings.GAZETTEER_PATH."""
+    """Load (and cache) the gazetteer from path, default settings.GAZETTEER_PATH; raise GazetteerError if malformed."""
     return _load_cached(str(path or settings.GAZETTEER_PATH))
 
 
-def resolution_to_dict(r: Resolution) -> dict:
+def resolution_to_dict(r: Resolution) -> dict[str, Any]:
     """The JSON line of ``python -m geo resolve``."""
     p = r.place
-    d = {"query": r.query, "id": p.id if p else None, "name": p.name_en if p else None,
-         "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-         "score": round(r.score, 1)}
+    d: dict[str, Any] = {"query": r.query, "id": p.id if p else None, "name": p.name_en if p else None,
+                         "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+                         "score": round(r.score, 1)}
     if p is None:
         d["candidates"] = [{"id": pid, "score": round(s, 1)} for pid, s in r.candidates]
     return d

@@ -1,0 +1,135 @@
+"""Normalise place names written in Latin or Arabic script into comparison keys (pure functions).
+
+Two levels:
+
+``name_tokens(name)``
+    Tokens of a name with case, accents, apostrophes, hyphens, articles (al-, el-, ash-,
+    ال...) and French elisions (l', d') removed, and each token reduced to a
+    *skeleton* that merges the usual transliteration variants: Sheikh/Cheikh/Shaykh,
+    -iya/-iyeh/-iyé/-ieh/-iyah, ch/sh, ou/oo/u, ee/i, q/k, dh/z, doubled letters, a
+    final -eh/-ah/-é. Arabic tokens lose diacritics, tatweel, the article and have
+    hamza/alef, ta marbuta and alef maqsura unified.
+``name_key(name, strip_cues=False)``
+    The skeleton tokens of a name joined by spaces: the key an alias and a query share
+    when they spell the same name. With ``strip_cues``, leading cue words ("quartier
+    de", "district of", "the", "حي") and a trailing "district"/"neighbourhood" go.
+
+``token_key(token)`` is the per-token skeleton (None for an article), used by
+``Gazetteer.find_mentions`` on words of running text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "fold_latin", "fold_arabic", "token_key", "name_tokens", "name_key", "is_arabic", "split_words",
+    "ARTICLES", "ARABIC_PREFIXES",
+]
+
+ARTICLES = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "ed", "es", "et", "ez", "en",
+                      "ul", "il", "ath", "adh", "dh", "l", "d"})
+# Words that introduce or follow a name in a query; dropped by name_key only.
+_LEADING_CUES = frozenset({"quartier", "quartiers", "de", "du", "des", "the", "district", "districts", "of",
+                           "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "area", "le",
+                           "la", "les", "in", "hay", "hayy", "حي", "احياء", "منطقه", "في", "barrio", "quartiere",
+                           "bairro", "di", "del", "do", "da"})
+_TRAILING_CUES = frozenset({"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
+                            "neighborhoods", "quarter", "area"})
+ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ك")
+_SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch)h?$")
+_APOSTROPHES = "'’‘`´ʼʾʿ′"
+_ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
+                              "ء": "", "ک": "ك", "ی": "ي"})
+_LATIN_EXTRA = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
+                              "ḥ": "h", "ṣ": "s", "ṭ": "t", "ḍ": "d", "ẓ": "z"})
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640]|[{_APOSTROPHES}](?=[^\W\d_]))*")
+_ELISION = re.compile(rf"^(?:[ldjnsmtc]|qu|lorsqu|puisqu|jusqu)[{_APOSTROPHES}]", re.IGNORECASE)
+_ENDINGS = re.compile(r"(?:iyy?[ae]h?|iyy?e|i[ae]h|i[ae]|iyé|iye)$")
+
+
+def is_arabic(text: str) -> bool:
+    """True if text contains Arabic letters."""
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def fold_latin(text: str) -> str:
+    """Lower-case, strip accents and apostrophes: "Cheikh Saïd" -> "cheikh said"."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_LATIN_EXTRA))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text
+
+
+def fold_arabic(text: str) -> str:
+    """Drop diacritics and tatweel; unify alef/hamza, ta marbuta, alef maqsura."""
+    return _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
+
+
+def split_words(text: str) -> list[str]:
+    """Words of text (letters, with apostrophes inside a word kept), French elisions split off."""
+    out = []
+    for w in _WORD.findall(text):
+        m = _ELISION.match(w)
+        out.append(w[m.end():] if m and m.end() < len(w) else w)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def token_key(token: str) -> str | None:
+    """The skeleton of one word, or None for an article or a bare elision ("al", "l'")."""
+    if is_arabic(token):
+        return _arabic_token(token)
+    t = fold_latin(token)
+    m = _ELISION.match(t)
+    if m:
+        t = t[m.end():]
+    for a in _APOSTROPHES:
+        t = t.replace(a, "")
+    if not t or t in ARTICLES:
+        return None
+    if _SHEIKH.match(t) and len(t) >= 4:
+        return "shk"
+    t = t.replace("sch", "sh").replace("ch", "sh").replace("dj", "j").replace("dh", "z").replace("ph", "f")
+    t = _ENDINGS.sub("iya", t)
+    if len(t) >= 8:  # Salaheddine, Salahudin, Noureddine: the attached "ad-Din"
+        t = re.sub(r"(?:e|a|u|i|ou)d{1,2}(?:i|ee|ii)ne?$", "ddin", t)
+    t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ei", "ay").replace("ey", "ay")
+    t = t.replace("ai", "ay").replace("q", "k").replace("ck", "k").replace("w", "u").replace("e", "a")
+    t = t.replace("o", "u").replace("y", "i")
+    t = re.sub(r"(?<=[aiu])h(?![aiu])", "", t)  # Marjeh/Marja, Salah/Sala, Shahba/Chaba
+    t = re.sub(r"(.)\1+", r"\1", t)
+    return t or None
+
+
+def _arabic_token(token: str) -> str | None:
+    t = fold_arabic(token)
+    if t == "ال" or not t:
+        return None
+    if t.startswith("ال") and len(t) > 3:
+        t = t[2:]
+    return t
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Skeleton tokens of a name, articles dropped (cue words kept)."""
+    keys = (token_key(w) for w in split_words(name))
+    return tuple(k for k in keys if k)
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str, *, strip_cues: bool = False) -> str:
+    """The comparison key of a name: skeleton tokens joined by spaces.
+
+    With ``strip_cues``, cue words at either end ("quartier de", "the", "district") are
+    dropped first, as a query may carry them.
+    """
+    words = split_words(name)
+    pairs = [(fold_arabic(fold_latin(w)), k) for w, k in zip(words, map(token_key, words)) if k]
+    if strip_cues:
+        while len(pairs) > 1 and pairs[0][0].strip(_APOSTROPHES) in _LEADING_CUES:
+            pairs.pop(0)
+        while len(pairs) > 1 and pairs[-1][0] in _TRAILING_CUES:
+            pairs.pop()
+    return " ".join(k for _, k in pairs)
