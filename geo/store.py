@@ -382,32 +382,37 @@ class Store:
         """
         with self._lock:
             conn = self.conn
-            claim_rows = conn.execute(
-                "SELECT c.*, d.source AS d_source, d.url AS d_url, d.published AS d_published, d.title AS d_title"
+            cur = conn.cursor()
+            cur.row_factory = None  # plain tuples: about twice as fast as sqlite3.Row here
+            claim_rows = cur.execute(
+                'SELECT c.id, c.document_id, c.place_id, c.place, c.place_kind, c.mention, c.start, c."end", c.faction,'
+                " c.kind, c.date, c.date_precision, c.quote, c.attributed_to, c.confidence,"
+                " d.source, d.url, d.published, d.title"
                 " FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.retired_at IS NULL ORDER BY c.id").fetchall()
-            review_rows = conn.execute(
+            review_rows = cur.execute(
                 "SELECT r.claim_id, r.action, r.place_id, r.faction, r.date, r.kind, r.note FROM reviews r"
                 " JOIN claims c ON c.id = r.claim_id WHERE c.retired_at IS NULL ORDER BY r.id").fetchall()
-            user_kinds = {r[0]: r[1] for r in conn.execute("SELECT id, kind FROM places")}
-        reviews: dict[int, list[sqlite3.Row]] = {}
+            user_kinds = {r[0]: r[1] for r in cur.execute("SELECT id, kind FROM places")}
+            cur.close()
+        reviews: dict[int, list[tuple]] = {}
         for r in review_rows:
-            reviews.setdefault(r["claim_id"], []).append(r)
+            reviews.setdefault(r[0], []).append(r)
         out = []
-        for row in claim_rows:
-            claim = _claim_from_row(row)
+        for (cid, doc_id, pid, place, place_kind, mention, start, end, faction, kind, date, precision, quote,
+             attributed_to, confidence, source, url, published, title) in claim_rows:
+            claim = Claim(pid, place, place_kind, mention, start, end, faction, kind, date, precision, quote,
+                          attributed_to, confidence)
             status, note = "auto", ""
-            for r in reviews.get(row["id"], ()):
-                status, note = _REVIEW_STATUS[r["action"]], r["note"]
-                if r["action"] == "edit":
-                    claim = _apply_edit(claim, r, user_kinds)
+            for r in reviews.get(cid, ()):
+                status, note = _REVIEW_STATUS[r[1]], r[6]
+                if r[1] == "edit":
+                    claim = _apply_edit(claim, r[2], r[3], r[4], r[5], user_kinds)
             if status == "rejected" and not include_rejected:
                 continue
             if place_id is not None and claim.place_id != place_id:
                 continue
-            out.append(EvidenceClaim(
-                claim_id=int(row["id"]), claim=claim, document_id=int(row["document_id"]),
-                source=row["d_source"] or "", url=row["d_url"] or "", published=row["d_published"] or "",
-                title=row["d_title"] or "", review=status, review_note=note))
+            out.append(EvidenceClaim(cid, claim, doc_id, source or "", url or "", published or "", title or "",
+                                     status, note))
         return out
 
     # -- places ----------------------------------------------------------------
@@ -512,18 +517,19 @@ def _claim_from_row(row: sqlite3.Row) -> Claim:
                  confidence=row["confidence"])
 
 
-def _apply_edit(claim: Claim, r: sqlite3.Row, user_kinds: dict[str, str]) -> Claim:
+def _apply_edit(claim: Claim, place_id: str | None, faction: str | None, date: str | None, kind: str | None,
+                user_kinds: dict[str, str]) -> Claim:
     changes: dict[str, Any] = {}
-    if r["place_id"] is not None and r["place_id"] != claim.place_id:
+    if place_id is not None and place_id != claim.place_id:
         # the name and kind follow the new id; the timeline reads the kind from the gazetteer
-        changes.update(place_id=r["place_id"], place=r["place_id"], place_kind=user_kinds.get(r["place_id"], ""))
-    if r["faction"] is not None:
-        changes["faction"] = r["faction"]
-    if r["kind"] is not None:
-        changes["kind"] = r["kind"]
-    if r["date"] is not None:
-        date, precision = parse_claim_date(r["date"])
-        changes.update(date=date, date_precision=precision)
+        changes.update(place_id=place_id, place=place_id, place_kind=user_kinds.get(place_id, ""))
+    if faction is not None:
+        changes["faction"] = faction
+    if kind is not None:
+        changes["kind"] = kind
+    if date is not None:
+        d, precision = parse_claim_date(date)
+        changes.update(date=d, date_precision=precision)
     return replace(claim, **changes) if changes else claim
 
 

@@ -16,12 +16,20 @@ _FR = ("Les forces du régime ont pris le contrôle du quartier de {fr} le {day_
 _EN = ("Government forces captured the {en} district on {day_en}, a monitor said.",
        "Rebel fighters still hold {en}, according to activists.",
        "Kurdish fighters took control of {en} overnight, the group said.")
+_FILLER_FR = ("Des milliers de civils ont fui vers l'ouest de la ville, selon des habitants joints par téléphone.",
+              "Les bombardements ont repris dans la nuit et les hôpitaux manquent de tout, a dit un médecin.",
+              "Les négociations sur une trêve humanitaire n'ont pas abouti, selon des diplomates.",
+              "La situation reste très confuse et les informations sont difficiles à vérifier de façon indépendante.")
+_FILLER_EN = ("Thousands of civilians fled towards the west of the city, residents reached by phone said.",
+              "Shelling resumed overnight and hospitals are short of everything, a doctor said.",
+              "Talks on a humanitarian truce ended without agreement, diplomats said.",
+              "The situation remains confused and reports could not be independently verified.")
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
               "novembre", "décembre")
 
 
 def write_articles(folder: Path, n: int, gazetteer, *, seed: int = 11) -> list[Path]:
-    """Write n short articles (French and English, our own sentences) naming gazetteer quarters."""
+    """Write n articles of about 1-2 KB (French and English, our own sentences) naming gazetteer quarters."""
     rng = random.Random(seed)
     quarters = gazetteer.quarters
     folder.mkdir(parents=True, exist_ok=True)
@@ -31,6 +39,8 @@ def write_articles(folder: Path, n: int, gazetteer, *, seed: int = 11) -> list[P
         lang = rng.choice(("fr", "en"))
         lines = []
         for _ in range(rng.randint(3, 8)):
+            if rng.random() < 0.6:
+                lines.append(" ".join(rng.sample(_FILLER_FR if lang == "fr" else _FILLER_EN, 3)))
             q = rng.choice(quarters)
             tpl = rng.choice(_FR if lang == "fr" else _EN)
             lines.append(tpl.format(fr=q.name_fr or q.name_en, en=q.name_en,
