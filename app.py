@@ -136,7 +136,8 @@ def _claims(path: str, *, include_rejected: bool = False) -> list:
     key = (path, include_rejected, _store_stamp(path))
     cache = _claims_cache()
     if key not in cache:
-        cache.clear() if len(cache) > 8 else None
+        if len(cache) > 8:
+            cache.clear()
         cache[key] = _store(path).effective_claims(include_rejected=include_rejected)
     return cache[key]
 
@@ -191,16 +192,25 @@ def _shapes(user_places: tuple) -> tuple[dict, dict | None, list]:
     for pid, shp in shapes.items():
         p = gaz.get(pid)
         lat, lon = label_lat_lon(shp.geometry)
-        labels.append((lat, lon, p.name_en if p else pid))
+        labels.append((lat, lon, p.name_en if p else pid, _label_zoom(shp.geometry.area), pid))
     for p in user_places:
         if p.lat is None or p.lon is None or p.id in shapes:
             continue
         circle = shapely.Point(p.lon, p.lat).buffer(0.0025, quad_segs=8)
         fc["features"].append({"type": "Feature", "id": p.id, "geometry": mapping(circle), "properties": {
             "id": p.id, "name_en": p.name_en, "name_fr": p.name_fr, "name_ar": p.name_ar, "approximate": True}})
-        labels.append((p.lat, p.lon, p.name_en or p.id))
+        labels.append((p.lat, p.lon, p.name_en or p.id, 14, p.id))
     outline = render.outline_to_geojson(load_city_outline())
     return fc, outline, labels
+
+
+def _label_zoom(area_deg2: float) -> int:
+    """The zoom from which a quarter's name fits inside it (bigger quarters are named earlier)."""
+    # At zoom 13 one square degree is about 4e7 px² here; a name needs about 90 x 90 px.
+    for zoom, area in ((13, 2e-4), (14, 5e-5), (15, 1.2e-5)):
+        if area_deg2 > area:
+            return zoom
+    return 16
 
 
 def _seed_if_empty(path: str) -> None:
@@ -282,14 +292,15 @@ def _legend_html(counts: dict[str, int]) -> str:
 
 def _map_section(path: str, timeline: Any, gaz: Any, changes: list[dt.date], lo: dt.date, hi: dt.date) -> dict:
     ss = st.session_state
-    c1, c2, c3 = st.columns([1, 6, 1], vertical_alignment="bottom")
+    st.slider("Date", min_value=lo, max_value=hi, step=dt.timedelta(days=1), key="day", format="YYYY-MM-DD")
     prev_day = ui_state.step_change(changes, ss["day"], -1)
     next_day = ui_state.step_change(changes, ss["day"], +1)
-    c1.button("◀ previous change", key="prev_change", on_click=_go, args=(prev_day,), disabled=prev_day is None,
-              help=f"Go to {prev_day.isoformat()}" if prev_day else "No earlier change")
-    c2.slider("Date", min_value=lo, max_value=hi, step=dt.timedelta(days=1), key="day", format="YYYY-MM-DD")
-    c3.button("next change ▶", key="next_change", on_click=_go, args=(next_day,), disabled=next_day is None,
-              help=f"Go to {next_day.isoformat()}" if next_day else "No later change")
+    c1, c2, c3 = st.columns([1, 1, 1.2])
+    c1.button(f"◀ previous change ({prev_day.isoformat()})" if prev_day else "◀ no earlier change", key="prev_change",
+              on_click=_go, args=(prev_day,), disabled=prev_day is None, use_container_width=True)
+    c2.button(f"next change ({next_day.isoformat()}) ▶" if next_day else "no later change ▶", key="next_change",
+              on_click=_go, args=(next_day,), disabled=next_day is None, use_container_width=True)
+    c3.markdown(f"<div style='padding-top:6px'>Showing <b>{ss['day'].isoformat()}</b></div>", unsafe_allow_html=True)
     day: dt.date = ss["day"]
     states = timeline.control_on(day)
     fc, outline, labels = _shapes(tuple(_store(path).user_places()))
@@ -297,12 +308,19 @@ def _map_section(path: str, timeline: Any, gaz: Any, changes: list[dt.date], lo:
     paint = render.quarter_paint(states, quarter_ids, day=day, selected=ss.get("selected"), nonce=ss["nonce"])
     tiles = bool(ss.get("tiles_on"))
     m = render.base_map(fc, outline=outline, labels=labels, leaflet_js_url=LEAFLET_URL,
-                        leaflet_css_url=LEAFLET_CSS_URL, tiles=tiles)
+                        leaflet_css_url=LEAFLET_CSS_URL, tiles=tiles, center_lat_lon=_center(labels))
     out = st_folium(m, key="map", height=640, use_container_width=True, returned_objects=["last_active_drawing"],
                     feature_group_to_add=render.date_layer(paint))
     _read_click(out, set(quarter_ids))
     st.markdown(_legend_html(render.legend_counts(states, quarter_ids)), unsafe_allow_html=True)
     return states
+
+
+def _center(labels: list) -> tuple[float, float]:
+    """The mean of the quarters' label points as (lat, lon): the middle of the built-up city."""
+    if not labels:
+        return render.ALEPPO_CENTER_LAT_LON
+    return (sum(x[0] for x in labels) / len(labels), sum(x[1] for x in labels) / len(labels))
 
 
 def _read_click(out: Any, known: set[str]) -> None:
@@ -701,7 +719,7 @@ def main() -> None:
 
     tab_map, tab_add, tab_review = st.tabs(["Map", "Add an article", "Review claims"])
     with tab_map:
-        left, right = st.columns([3, 2])
+        left, right = st.columns([5, 3])
         with left:
             with _Guard("drawing the map"):
                 states = _map_section(path, timeline, gaz, changes, lo, hi)

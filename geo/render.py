@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 ALEPPO_CENTER_LAT_LON = (36.2021, 37.1343)
-DEFAULT_ZOOM = 12
+DEFAULT_ZOOM = 13
 LEGEND_ORDER = ("government", "rebels", "kurds", "isis", "contested", "unknown")
 FACTION_LABELS = {
     "government": "Government", "rebels": "Rebels", "kurds": "Kurdish forces", "isis": "ISIS",
@@ -128,7 +128,6 @@ _BASE_JS = Template("""
   .q-label span { display: block; transform: translate(-50%, -50%); white-space: nowrap;
     font: 600 11px/1.1 system-ui, sans-serif; color: #222;
     text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
-  .q-labels-hidden .q-label { display: none; }
   .q-tip b { font-size: 13px; } .q-tip .q-ar { direction: rtl; }
   .q-tip .q-muted { color: #555; }
 </style>
@@ -140,7 +139,6 @@ _BASE_JS = Template("""
   var outline = {{ this.outline|tojson }};
   var names = {{ this.names|tojson }};
   var blank = {{ this.blank|tojson }};
-  var labelZoom = {{ this.label_zoom|tojson }};
   var paint = {quarters: {}, day: "", selected: "", nonce: 0};
   if (outline) {
     L.geoJSON(outline, {interactive: false, style: function () {
@@ -172,16 +170,23 @@ _BASE_JS = Template("""
     l.bindTooltip(tipFor, {sticky: true, direction: "top"});
   }}).addTo(map);
   var labels = L.layerGroup();
-  names.forEach(function (n) {
+  var points = {};
+  var marks = names.map(function (n) {
     var span = el("span", "", n[2]);
-    labels.addLayer(L.marker([n[0], n[1]], {interactive: false, keyboard: false,
-      icon: L.divIcon({className: "q-label", html: span, iconSize: null})}));
+    var mk = L.marker([n[0], n[1]], {interactive: false, keyboard: false,
+      icon: L.divIcon({className: "q-label", html: span, iconSize: null})});
+    mk.minZoom = n[3];
+    points[n[4]] = [n[0], n[1]];
+    labels.addLayer(mk);
+    return mk;
   });
   labels.addTo(map);
   function toggleLabels() {
-    var c = map.getContainer();
-    if (map.getZoom() >= labelZoom) { c.classList.remove("q-labels-hidden"); }
-    else { c.classList.add("q-labels-hidden"); }
+    var z = map.getZoom();
+    marks.forEach(function (mk) {
+      var e = mk.getElement();
+      if (e) { e.style.display = z >= mk.minZoom ? "" : "none"; }
+    });
   }
   map.on("zoomend", toggleLabels);
   toggleLabels();
@@ -208,6 +213,7 @@ _BASE_JS = Template("""
     return "url(#" + id + ")";
   }
   window.quartersLayer = layer;
+  window.quarterPoints = points;  // a point inside each quarter (lat, lon), where its name sits
   window.quartersPaint = function (p) {
     var t0 = performance.now();
     paint = p;
@@ -240,14 +246,13 @@ class _QuarterLayer(MacroElement):
 
     _template = _BASE_JS
 
-    def __init__(self, shapes: dict, outline: dict | None, names: list, *, blank: str, label_zoom: int) -> None:
+    def __init__(self, shapes: dict, outline: dict | None, names: list, *, blank: str) -> None:
         super().__init__()
         self._name = "QuarterLayer"
         self.shapes = shapes
         self.outline = outline
         self.names = names
         self.blank = blank
-        self.label_zoom = label_zoom
 
 
 _PAINT_JS = Template("""
@@ -299,14 +304,13 @@ def _slim_shapes(boundaries: dict, keep: set[str] | None) -> dict:
     return {"type": "FeatureCollection", "features": feats}
 
 
-def base_map(boundaries: dict, *, outline: Any = None, labels: list[tuple[float, float, str]] | None = None,
+def base_map(boundaries: dict, *, outline: Any = None, labels: list[tuple[float, float, str, int, str]] | None = None,
              leaflet_js_url: str, leaflet_css_url: str, tiles: bool = False, place_ids: set[str] | None = None,
-             center_lat_lon: tuple[float, float] = ALEPPO_CENTER_LAT_LON, zoom: int = DEFAULT_ZOOM,
-             label_zoom: int = 14) -> folium.Map:
+             center_lat_lon: tuple[float, float] = ALEPPO_CENTER_LAT_LON, zoom: int = DEFAULT_ZOOM) -> folium.Map:
     """Return the date-independent map: local Leaflet, outline, quarter polygons and names.
 
     ``boundaries`` is a GeoJSON FeatureCollection whose features have the place id as
-    top-level ``id``; ``labels`` are (lat, lon, name) triples. With ``tiles=False`` no
+    top-level ``id``; ``labels`` are (lat, lon, name, min zoom, place id) tuples: a name shows from that zoom on. With ``tiles=False`` no
     request leaves the machine; with ``tiles=True`` an OpenStreetMap layer is added.
     """
     m = folium.Map(location=list(center_lat_lon), zoom_start=zoom, tiles=None, control_scale=True,
@@ -317,8 +321,8 @@ def base_map(boundaries: dict, *, outline: Any = None, labels: list[tuple[float,
     if tiles:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
     _QuarterLayer(_slim_shapes(boundaries, place_ids), outline_to_geojson(outline),
-                  [[round(a, 5), round(b, 5), n] for a, b, n in (labels or [])],
-                  blank=settings.FACTION_COLOURS["unknown"], label_zoom=label_zoom).add_to(m)
+                  [[round(a, 5), round(b, 5), n, int(z), pid] for a, b, n, z, pid in (labels or [])],
+                  blank=settings.FACTION_COLOURS["unknown"]).add_to(m)
     return m
 
 

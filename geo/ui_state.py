@@ -45,7 +45,7 @@ def claim_day(date_text: str) -> dt.date | None:
 
 
 def claims_span(claims: Iterable[EvidenceClaim], *, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    """The first and last day the slider offers: the claims' dates and publication dates.
+    """The first and last day the slider offers: the claims' dates and publication dates, plus a week.
 
     Without claims the span is the battle of Aleppo (2012-07-19 .. 2016-12-22).
     """
@@ -57,10 +57,8 @@ def claims_span(claims: Iterable[EvidenceClaim], *, today: dt.date | None = None
                 days.append(d)
     if not days:
         return dt.date(2012, 7, 19), dt.date(2016, 12, 22)
-    lo, hi = min(days), max(days)
-    if lo == hi:
-        hi = lo + dt.timedelta(days=1)
-    return lo, hi
+    # A week after the last evidence, so the last change shows on the slider and the history bar.
+    return min(days), max(days) + dt.timedelta(days=7)
 
 
 def parse_date_param(value: str | None, lo: dt.date, hi: dt.date, default: dt.date) -> DateChoice:
