@@ -369,6 +369,11 @@ _FONT_FILES = {
     True: ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
            "DejaVuSans-Bold.ttf", "NotoSans-Bold.ttf", "Arial Bold.ttf"),
 }
+# Looked up by name in the system's font folders (Linux XDG dirs, macOS and Windows font folders).
+_FONT_FALLBACK_NAMES = {
+    False: ("LiberationSans-Regular.ttf", "arial.ttf", "Arial Unicode.ttf", "segoeui.ttf", "Helvetica.ttc"),
+    True: ("LiberationSans-Bold.ttf", "arialbd.ttf", "segoeuib.ttf", "Helvetica.ttc"),
+}
 _font_cache: dict[tuple[int, bool], Any] = {}
 
 
@@ -380,7 +385,7 @@ def _font(size: int, *, bold: bool = False) -> Any:
     key = (size, bold)
     if key not in _font_cache:
         font = None
-        for name in _FONT_FILES[bold]:
+        for name in (*_FONT_FILES[bold], *_FONT_FALLBACK_NAMES[bold]):
             try:
                 font = ImageFont.truetype(name, size)
                 break
@@ -392,9 +397,51 @@ def _font(size: int, *, bold: bool = False) -> Any:
     return _font_cache[key]
 
 
+_ASCII_SUBSTITUTES = {"\u2192": "->", "\u2014": "-", "\u2013": "-", "\u00b7": "-", "\u2026": "...",
+                      "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"'}
+_glyph_cache: dict[tuple[int, str], bool] = {}
+
+
+def _has_glyph(font: Any, ch: str) -> bool:
+    """Whether font draws ch as something other than its 'missing glyph' box."""
+    key = (id(font), ch)
+    if key not in _glyph_cache:
+        try:
+            if ch.isspace() or ord(ch) < 0x7F:
+                _glyph_cache[key] = True
+            else:
+                missing = (id(font), "\U000e0001")
+                if missing not in _glyph_cache:
+                    _glyph_cache[missing] = bytes(font.getmask("\U000e0001"))  # type: ignore[assignment]
+                _glyph_cache[key] = bytes(font.getmask(ch)) != _glyph_cache[missing]
+        except Exception:  # noqa: BLE001 - unknown: assume it draws
+            _glyph_cache[key] = True
+    return bool(_glyph_cache[key])
+
+
+def _renderable(font: Any, text: str) -> str:
+    """Text with characters the font lacks replaced: accents dropped (é -> e), arrows and quotes in ASCII.
+
+    With DejaVu or Noto this changes almost nothing (emoji stay as boxes); with Pillow's bundled
+    font, which has only ASCII, it keeps French and English readable instead of printing boxes.
+    """
+    if all(_has_glyph(font, ch) for ch in set(text)):
+        return text
+    out = []
+    for ch in text:
+        if _has_glyph(font, ch):
+            out.append(ch)
+        elif ch in _ASCII_SUBSTITUTES:
+            out.append(_ASCII_SUBSTITUTES[ch])
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            out.append(base if base and base != ch and all(_has_glyph(font, c) for c in base) else "?")
+    return "".join(out)
+
+
 def _text_width(font: Any, text: str) -> float:
     try:
-        return float(font.getlength(text))
+        return float(font.getlength(_renderable(font, text)))
     except Exception:  # noqa: BLE001 - an odd glyph must not stop a report; estimate instead
         return len(text) * font.size * 0.6
 
@@ -435,6 +482,7 @@ def _wrap(text: str, font: Any, max_w: float, *, max_lines: int = 0) -> list[str
 
 
 def _draw_text(draw: Any, xy: tuple[float, float], text: str, font: Any, fill: str, **kw: Any) -> None:
+    text = _renderable(font, text)
     try:
         draw.text(xy, text, font=font, fill=fill, **kw)
     except Exception:  # noqa: BLE001 - a glyph the shaper rejects: draw what ASCII we can, never fail

@@ -162,7 +162,10 @@ def test_png_contested_shows_both_colours(png_1128, gazetteer, boundaries):
 def test_png_hostile_text_and_no_system_fonts(claims, gazetteer, monkeypatch):
     # Without DejaVu/Noto (a laptop with only pip packages) Pillow's bundled font is used.
     monkeypatch.setattr(report, "_FONT_FILES", {False: ("/nonexistent.ttf",), True: ("/nonexistent-bold.ttf",)})
+    monkeypatch.setattr(report, "_FONT_FALLBACK_NAMES", {False: (), True: ()})
     monkeypatch.setattr(report, "_font_cache", {})
+    assert "FreeTypeFont" in type(report._font(20)).__name__  # Pillow's bundled scalable font
+    assert report._renderable(report._font(20), "contrôle \u2192 x") == "controle -> x"
     data = report.report_png_bytes(claims, gazetteer, dt.date(2016, 11, 28),
                                    title="\u062d\u0644\u0628 \U0001f525 </script> " + "very long title " * 30)
     assert _open(data).width == 2000
