@@ -260,7 +260,8 @@ class Store:
         claims are retired, the new ones added, and every review carried over to the new
         claim with the same ``claim_key``; a reviewed claim that the new version no longer
         finds stays active unless it was rejected. ``extraction_error`` records a failed
-        extraction (the text is kept so claims can be added by hand; the next ingest retries).
+        extraction (the text is kept so claims can be added by hand; the next ingest retries);
+        for a document already stored, a failed extraction leaves its claims as they are.
         Raises StoreError if the document has no hash or the write fails.
         """
         if not doc.sha256:
@@ -281,6 +282,10 @@ class Store:
                 return AddResult("new", doc_id, len(claims))
             doc_id = int(row["id"])
             if row["extractor_version"] == extractor_version and not row["extraction_error"] and extraction_error is None:
+                return AddResult("unchanged", doc_id, 0)
+            if extraction_error is not None:
+                # a failed re-extraction must not take away the claims that are there: record it, change nothing else
+                conn.execute("UPDATE documents SET extraction_error = ? WHERE id = ?", (extraction_error, doc_id))
                 return AddResult("unchanged", doc_id, 0)
             added, carried = _reextract(conn, doc_id, claims, extractor_version, now)
             conn.execute("UPDATE documents SET extractor_version = ?, extraction_error = ?, extracted_at = ? WHERE id = ?",

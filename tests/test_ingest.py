@@ -124,6 +124,16 @@ def test_hidden_folders_are_skipped_and_duplicates_counted_once(tmp_path):
     assert (files, problems) == ([tmp_path / "a.md"], [])
 
 
+def test_long_ingests_show_a_progress_bar_on_stderr(tmp_path, store, capsys):
+    for i in range(12):
+        write(tmp_path, f"{i:02d}.md", f"Rebel forces took q{i} on 2016-11-20.")
+    ingest_paths(store, [tmp_path], progress=True, gazetteer={}, extractor=toy_extractor, extractor_version="toy-1")
+    err = capsys.readouterr().err
+    assert "ingest: 100%" in err and "12/12" in err
+    ingest_paths(store, [tmp_path], progress=False, gazetteer={}, extractor=toy_extractor, extractor_version="toy-1")
+    assert capsys.readouterr().err == ""
+
+
 def test_summary_counts_add_up():
     s = IngestSummary(new=2, unchanged=1, reextracted=1, failed=3, claims_added=7)
     assert s.documents == 7
@@ -213,3 +223,18 @@ def test_seed_gives_the_map_the_user_expects(tmp_path):
     assert nov27["sakhour"].faction != "government"
     assert (nov28["sakhour"].status, nov28["sakhour"].faction) == ("held", "government")
     assert (nov28["sheikh_maqsoud"].faction, nov28["sheikh_fares"].faction) == ("kurds", "kurds")
+
+
+def test_ingest_command_twice_on_the_seeds_adds_nothing(tmp_path, capsys):
+    _real_extractor_or_skip()
+    from geo.cli import main
+
+    db = str(tmp_path / "q.sqlite")
+    assert main(["ingest", str(ROOT / "seeds"), "--db", db, "--quiet"]) == 0
+    first = capsys.readouterr().err
+    assert re.match(r"ingest: 1 new, 0 unchanged, 0 re-extracted, 0 failed; [1-9]\d* claims added\.", first)
+    assert main(["ingest", str(ROOT / "seeds"), "--db", db]) == 0
+    assert capsys.readouterr().err == "ingest: 0 new, 1 unchanged, 0 re-extracted, 0 failed; 0 claims added.\n"
+    assert main(["ingest", str(tmp_path / "nothing-here"), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert f"failed: {tmp_path / 'nothing-here'}: no such file or folder; check the path." in err

@@ -258,3 +258,21 @@ def test_closed_store_says_to_reopen():
     s.close()
     with pytest.raises(StoreError, match="is closed; open it again with open_store"):
         s.documents()
+
+
+def test_failed_re_extraction_keeps_the_claims_and_is_retried(store):
+    store.add_document(doc(), [claim()], extractor_version="v1")
+    r = store.add_document(doc(), [], extractor_version="v2", extraction_error="RuntimeError: boom")
+    assert r.status == "unchanged"
+    assert [c.claim.place_id for c in store.effective_claims()] == ["sakhour"]
+    assert store.needs_extraction(doc().sha256, "v1")  # the failure is remembered, so the next ingest retries
+    assert store.add_document(doc(), [claim(), claim("hellok")], extractor_version="v2").status == "re-extracted"
+    assert store.documents()[0]["extraction_error"] is None
+
+
+def test_a_replaced_claim_cannot_be_reviewed(store):
+    store.add_document(doc(), [claim()], extractor_version="v1")
+    old = store.effective_claims()[0].claim_id
+    store.add_document(doc(), [claim()], extractor_version="v2")
+    with pytest.raises(StoreError, match=f"claim {old} was replaced when its article was re-extracted; review the current claim"):
+        store.review(old, "accept")
