@@ -238,3 +238,26 @@ def test_ingest_command_twice_on_the_seeds_adds_nothing(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "nothing-here"), "--db", db]) == 1
     err = capsys.readouterr().err
     assert f"failed: {tmp_path / 'nothing-here'}: no such file or folder; check the path." in err
+
+
+def test_seed_reviews_survive_a_new_version_of_the_real_extractor(tmp_path, monkeypatch):
+    _real_extractor_or_skip()
+    import geo.extract
+
+    with open_store(tmp_path / "q.sqlite") as store:
+        ingest_paths(store, [ROOT / "seeds"], progress=False)
+        by_place = {c.claim.place_id: c for c in store.effective_claims()}
+        store.review(by_place["sakhour"].claim_id, "reject", note="test: pretend it is wrong")
+        store.review(by_place["masaken_hanano"].claim_id, "accept")
+        store.review(by_place["sheikh_fares"].claim_id, "edit", date="2016-11-27")
+        before = {c.claim.place_id for c in store.effective_claims(include_rejected=True)}
+
+        monkeypatch.setattr(geo.extract, "EXTRACTOR_VERSION", geo.extract.EXTRACTOR_VERSION + "+next")
+        s = ingest_paths(store, [ROOT / "seeds"], progress=False)
+        assert (s.reextracted, s.new, s.unchanged, s.failed) == (1, 0, 0, 0)
+        after = {c.claim.place_id: c for c in store.effective_claims(include_rejected=True)}
+        assert set(after) == before
+        assert (after["sakhour"].review, after["sakhour"].review_note) == ("rejected", "test: pretend it is wrong")
+        assert after["masaken_hanano"].review == "accepted"
+        assert (after["sheikh_fares"].review, after["sheikh_fares"].claim.date) == ("edited", "2016-11-27")
+        assert "sakhour" not in {c.claim.place_id for c in store.effective_claims()}
