@@ -1,4 +1,4 @@
-"""Load the extractor's lexicons (factions, cues, cited sources, compass regions) from geo/data.
+"""Load the extractor's lexicons (factions, cues, cited sources, regions, non-places) from geo/data.
 
 The words live in CSV files so that analysts can extend them without touching code;
 this module compiles them once into regular expressions. A malformed file raises
@@ -24,7 +24,7 @@ NAME_RE = (
     r"(?:[-\s‑](?:(?:al|el|ad|as|ash|ar|an|at|ech|ed|es|ad-)[-\s‑])?[A-ZÀ-ÝŞ0-9][\w'’‑]*){0,3})"
 )
 CUE_TYPES = ("capture", "capture_pass", "capture_noun", "control", "control_pass", "attrib", "divided")
-OTHER_TYPES = ("block", "success", "partial", "change", "noplace", "infinitive", "placename", "anaphor")
+OTHER_TYPES = ("block", "success", "partial", "change", "noplace", "infinitive", "placename", "anaphor", "including", "former")
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Lexicon:
     source_rx: re.Pattern[str] | None = None
     source_of: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     region_rx: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    not_places: frozenset[str] = frozenset()
 
     def faction(self, surface: str) -> tuple[str, str] | None:
         """(faction, role) of a surface form, or None."""
@@ -89,8 +90,8 @@ def _bounded(alternatives: list[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(factions: str, cues: str, sources: str, regions: str) -> Lexicon:
-    fpath, cpath, spath, rpath = Path(factions), Path(cues), Path(sources), Path(regions)
+def _load(factions: str, cues: str, sources: str, regions: str, not_places: str) -> Lexicon:
+    fpath, cpath, spath, rpath, npath = Path(factions), Path(cues), Path(sources), Path(regions), Path(not_places)
     faction_of: dict[str, tuple[str, str]] = {}
     ci: list[str] = []
     cs: list[str] = []
@@ -145,10 +146,13 @@ def _load(factions: str, cues: str, sources: str, regions: str) -> Lexicon:
     region_rx = []
     for lineno, row in _rows(rpath):
         region_rx.append((_compile(rpath, lineno, r"(?<![\w-])(?:" + row["pattern"] + ")"), row["region_id"].strip()))
-    return Lexicon(faction_rx=faction_rx, faction_of=faction_of, cues=compiled, source_of=source_of, region_rx=region_rx)
+    not_places = frozenset(_fold(row["surface"]) for _, row in _rows(npath))
+    return Lexicon(faction_rx=faction_rx, faction_of=faction_of, cues=compiled, source_of=source_of,
+                   region_rx=region_rx, not_places=not_places)
 
 
 def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     """Load (and cache) the lexicons from ``data_dir`` (default settings.DATA_DIR)."""
     d = Path(data_dir or settings.DATA_DIR)
-    return _load(str(d / "factions.csv"), str(d / "cues.csv"), str(d / "sources.csv"), str(d / "regions.csv"))
+    return _load(str(d / "factions.csv"), str(d / "cues.csv"), str(d / "sources.csv"), str(d / "regions.csv"),
+                 str(d / "not_places.csv"))

@@ -65,6 +65,9 @@ _RELATIVE_DAYS = {
     "yesterday": -1, "last night": -1, "overnight": -1, "the previous day": -1, "the day before": -1,
     "ieri sera": -1, "ieri": -1, "stanotte": -1, "ayer": -1, "anoche": -1, "ontem": -1, "ontem à noite": -1,
     "أمس": -1, "امس": -1, "البارحة": -1,
+    "ces dernières heures": 0, "ces derniers jours": 0, "récemment": 0, "in the last hours": 0,
+    "in recent hours": 0, "in recent days": 0, "recently": 0, "en las últimas horas": 0, "recientemente": 0,
+    "da poco": 0, "di recente": 0, "recentemente": 0, "nas últimas horas": 0,
     "aujourd'hui": 0, "aujourd’hui": 0, "ce jour": 0, "today": 0, "this morning": 0, "tonight": 0,
     "ce matin": 0, "oggi": 0, "stamattina": 0, "hoy": 0, "esta mañana": 0, "hoje": 0, "اليوم": 0,
 }

@@ -37,7 +37,7 @@ _BLOCK_WINDOW = 70  # characters before a cue where a veto (attempt, negation...
 _SENT_END = re.compile(r"(?<=[.!?])[\"»”’')\]]*\s+|\n\s*")
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Mt|Gen|Col|Lt|Sgt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|M|Mme|etc|vs|al)\.)$")
 _CLAUSE_SPLIT = re.compile(
-    r";|:\s|\s[—–]\s|\s-\s|[«“\"]"
+    r";|:\s|\s[—–]\s|\s-\s"
     r"|,?\s+(?:while|whereas|but|alors\s+que|tandis\s+que|mais|cependant|mientras|pero|mentre|enquanto|mas)\s"
     r"|,\s+(?:as|after|before|when|where|après|avant|lorsque|quand|où|dopo|después|depois)\s"
     r"|\s(?:après|after|dopo|después|depois)\s",
@@ -58,7 +58,7 @@ _TOTALITY = re.compile(
 _PREPOSITIONS = frozenset(
     "de des du d' d’ aux au à a contre avec entre par sur vers pour dans from of against with between by to at on over "
     "towards toward into for di da dei degli delle alle ai al contro con del por dos das pelos pelas pelo pela em "
-    "desde sobre under sous than que than".split()
+    "desde sobre under sous".split()
 )
 _ARTICLES = frozenset("le la les l' l’ the a an un une leur leurs their its ses son sa il lo gli i el los las o os as "
                       "these those ces this that cet cette".split())
@@ -140,6 +140,7 @@ class _Extractor:
         self.gaz_starts = [i.start for i in self.gaz_items]
         self.last_agent: tuple[str, int] | None = None  # (faction, sentence index) of the last claim
         self.prev_capture_date: tuple[DateMention, int] | None = None
+        self.lead_date = self._lead_date()
 
     # ---------------------------------------------------------------- indexes
     def _find_factions(self) -> list[_Faction]:
@@ -156,6 +157,8 @@ class _Extractor:
         for m in self.gaz.find_mentions(self.text):
             if not (0 <= m.start < m.end <= len(self.text)):
                 continue
+            if _fold(m.surface) in self.lex.not_places:
+                continue
             out.append(_Item(m.start, m.end, m.surface, m.place_id, m.kind or "quarter", "gazetteer"))
         return out
 
@@ -164,15 +167,19 @@ class _Extractor:
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
+        found: list[tuple[Claim, bool]] = []
+        for idx, (s, e) in enumerate(_sentences(self.text)):
+            found.extend(self._sentence_claims(idx, s, e))
+        # A capture dated only from context yields to the same capture dated in its own sentence.
+        explicit = {(c.place_id or c.place.casefold(), c.faction) for c, dated in found if dated and c.kind == "capture"}
         claims: list[Claim] = []
         seen: set[tuple[str, str, str, str]] = set()
-        for idx, (s, e) in enumerate(_sentences(self.text)):
-            for c in self._sentence_claims(idx, s, e):
-                key = (c.place_id or c.place.casefold(), c.faction, c.date, c.kind)
-                if key in seen:
-                    continue
-                seen.add(key)
-                claims.append(c)
+        for c, dated in found:
+            key = (c.place_id or c.place.casefold(), c.faction, c.date, c.kind)
+            if key in seen or (c.kind == "capture" and not dated and key[:2] in explicit):
+                continue
+            seen.add(key)
+            claims.append(c)
         return claims
 
     def _sentence_lang(self, s: int, e: int) -> str:
@@ -228,7 +235,14 @@ class _Extractor:
                 taken.append((a, b))
         items.extend(extra)
         items.sort(key=lambda i: i.start)
-        return items
+        return [i for i in items if not self._is_modifier(i)]
+
+    def _is_modifier(self, item: _Item) -> bool:
+        """"Aleppo's Old City", "a major eastern Aleppo neighbourhood": the name modifies another noun."""
+        after = self.text[item.end:item.end + 16]
+        if _POSSESSIVE.match(after):
+            return True
+        return item.kind == "region" and bool(_QUARTER_NOUN_AFTER.match(after))
 
     def _is_faction_or_source(self, name: str) -> bool:
         if self.lex.faction(name) is not None:
@@ -236,7 +250,7 @@ class _Extractor:
         return any(rx.fullmatch(name) for rx, _ in self.lex.source_of)
 
     # ---------------------------------------------------------------- sentences
-    def _sentence_claims(self, idx: int, s: int, e: int) -> list[Claim]:
+    def _sentence_claims(self, idx: int, s: int, e: int) -> list[tuple[Claim, bool]]:
         lang = self._sentence_lang(s, e)
         rx = self.lex.cues.get(lang) or self.lex.cues["en"]
         items = self._sentence_items(s, e, rx)
@@ -248,7 +262,7 @@ class _Extractor:
             return []
         clauses = _clauses(chunk, s)
         facs = self._slice(self.fac_starts, self.factions, s, e)
-        out: list[Claim] = []
+        out: list[tuple[Claim, bool]] = []
         emitted_capture = False
         for cue in cues:
             clause = _clause_of(clauses, cue.start)
@@ -258,7 +272,7 @@ class _Extractor:
                     continue
                 claim = self._claim(item, faction, kind, date, conf, s, e)
                 if claim is not None:
-                    out.append(claim)
+                    out.append((claim, date.start >= 0))
                     self.last_agent = (faction, idx)
                     emitted_capture = emitted_capture or kind == "capture"
         if emitted_capture:
@@ -317,10 +331,10 @@ class _Extractor:
             return self._divided(cue, clause, items, facs)
         if t == "attrib":
             faction = self._attrib_faction(cue)
-            if faction is None:
+            former = rx.get("former")
+            if faction is None or (former is not None and former.search(self.text[max(clause[0], cue.start - 20):cue.start])):
                 return []
-            places = self._places_after(cue.end, clause, items, rx, window=45)
-            return [(p, faction, "control", conf) for p in places]
+            return [(p, faction, "control", conf) for p in self._attrib_places(cue, clause, items, rx)]
         if t in ("capture_pass", "control_pass"):
             places = self._places_before(cue, clause, items, rx)
             if not places:
@@ -347,6 +361,18 @@ class _Extractor:
         if faction is None:
             return []
         return [(p, faction, kind, conf) for p in places]
+
+    def _attrib_places(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
+        """The place an attributive qualifies: the one that contains it or follows it closely."""
+        for it in items:
+            if it.start <= cue.start and cue.end <= it.end:
+                return [it]
+        for it in items:
+            if it.start >= cue.end and it.start < clause[1]:
+                if _ATTRIB_GAP.fullmatch(self.text[cue.end:it.start]):
+                    return self._chain(it, clause, items, rx)
+                return []
+        return []
 
     def _blocked(self, cue: _Cue, clause: tuple[int, int], rx: dict[str, re.Pattern[str]], *, passive: bool = False) -> bool:
         a = max(clause[0], cue.start - _BLOCK_WINDOW)
@@ -376,23 +402,28 @@ class _Extractor:
         return info[0]
 
     def _places_after(self, pos: int, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]], *, window: int) -> list[_Item]:
-        first = None
-        for it in items:
-            if it.start >= pos and it.start < clause[1] and it.start - pos <= window:
-                first = it
-                break
-        if first is None:
+        cands = [it for it in items if it.start >= pos and it.start < clause[1] and it.start - pos <= window]
+        cands = [it for it in cands if not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))]
+        if not cands:
             return []
+        first = cands[0]
         gap = self.text[pos:first.start]
         partial = rx.get("partial")
-        if partial is not None and partial.search(gap) and not _is_half_city(first):
-            return []
-        if _blocking_verb_between(gap):
-            return []
+        if (partial is not None and partial.search(gap) and not _is_half_city(first)) or _blocking_verb_between(gap):
+            # "huit quartiers dans X, dont celui de Y": the examples after "dont" are claims.
+            inc = rx.get("including")
+            m = inc.search(self.text, first.end, clause[1]) if inc is not None else None
+            if m is None:
+                return []
+            rest = [it for it in cands if it.start >= m.end() and it.start - m.end() <= 40]
+            if not rest:
+                return []
+            first = rest[0]
         return self._chain(first, clause, items, rx)
 
     def _places_before(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
-        before = [it for it in items if it.end <= cue.start and it.start >= clause[0] and cue.start - it.end <= _WINDOW_BEFORE]
+        before = [it for it in items if it.end <= cue.start and it.start >= clause[0] and cue.start - it.end <= _WINDOW_BEFORE
+                  and not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))]
         if not before:
             return []
         # Skip a relative clause ("X, qui se trouvent dans Y, ont été pris"): the head is before it.
@@ -402,26 +433,29 @@ class _Extractor:
             rel = clause[0] + m.start()
         head = [it for it in before if rel is None or it.end <= rel] or before
         last = head[-1]
-        # Walk back along the list that ends at `last`.
+        gap = self.text[last.end:cue.start]
+        if rel is not None and last.end <= rel:
+            gap = self.text[last.end:rel]
+        # The place must be the subject of the passive: no other finite verb in between,
+        # except a copula naming it ("X was the first district taken by...").
+        trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap) if cue.type == "capture_pass" else gap
+        if _FINITE.search(trimmed) and not _COPULA_NP.match(gap):
+            return []
+        if cue.type == "control_pass" and _PAST_COPULA.search(gap):
+            return []
         chain = [last]
         k = items.index(last)
         while k > 0:
             prev = items[k - 1]
             if prev.start < clause[0]:
                 break
-            gap = self.text[prev.end:chain[0].start]
-            if not _CONNECTOR.fullmatch(gap):
+            if not _CONNECTOR.fullmatch(self.text[prev.end:chain[0].start]):
                 break
             chain.insert(0, prev)
             k -= 1
         partial = rx.get("partial")
-        gap = self.text[chain[-1].end:cue.start]
         if partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 25):chain[0].start]):
             return []
-        return self._with_unknown_list(chain, clause, rx) if gap is not None else chain
-
-    def _with_unknown_list(self, chain: list[_Item], clause: tuple[int, int], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
-        # Extend a list to the right with names the gazetteer does not know ("..., Karm X et Karm Y").
         return self._extend_unknown(chain, clause)
 
     def _chain(self, first: _Item, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
@@ -516,7 +550,7 @@ class _Extractor:
         for f in facs:
             if cue.start <= f.start and f.start < min(clause[1], cue.end + 60):
                 pre = self.text[max(cue.start, f.start - 8):f.start].lower()
-                if re.search(r"\b(?:from|de|des|du|d')\s*(?:the\s+|les\s+|la\s+|le\s+)?$", pre) and f.start >= cue.end:
+                if re.search(r"\b(?:from|out\s+of)\s*(?:the\s+)?$", pre) and f.start >= cue.end:
                     continue
                 return f.faction
         return None
@@ -543,6 +577,12 @@ class _Extractor:
     # ---------------------------------------------------------------- dates, claims
     def _date_for(self, cue: _Cue, item: _Item, clause: tuple[int, int], sent: tuple[int, int], kind: str, idx: int) -> DateMention | None:
         dates = [d for d in self._slice(self.date_starts, self.dates, sent[0], sent[1]) if self._date_ok(d)]
+        if cue.type == "attrib":
+            # Attributive status is as of publication, unless "since 2012" follows.
+            for d in dates:
+                if item.end <= d.start < clause[1] and _SINCE_AFTER.match(self.text[item.end:d.start]):
+                    return d
+            return self._default_date(None)
         lo, hi = min(cue.start, item.start), max(cue.end, item.end)
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
         if inside:
@@ -560,10 +600,25 @@ class _Extractor:
         if sent_after and kind == "capture":
             return sent_after[0]
         if kind == "capture" and self.prev_capture_date and self.prev_capture_date[1] == idx - 1:
-            return self.prev_capture_date[0]
+            return _as_default(self.prev_capture_date[0])
+        return self._default_date(kind)
+
+    def _default_date(self, kind: str | None) -> DateMention | None:
+        """No date in the sentence: a capture takes the dispatch's event date (its lead), else publication."""
+        if kind == "capture" and self.lead_date is not None:
+            return _as_default(self.lead_date)
         if self.pub is None:
             return None
         return DateMention(-1, -1, self.pub.isoformat(), "day", True)
+
+    def _lead_date(self) -> DateMention | None:
+        sents = _sentences(self.text[:3000])[:3]
+        if not sents:
+            return None
+        end = sents[-1][1]
+        lead = [d for d in self.dates if d.end <= end and d.precision == "day" and self._date_ok(d)]
+        rel = [d for d in lead if d.relative]
+        return (rel or lead or [None])[0]
 
     def _date_ok(self, d: DateMention) -> bool:
         if self.pub is None:
@@ -665,8 +720,32 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < y and x < b for x, y in spans)
 
 
+def _as_default(d: DateMention) -> DateMention:
+    """The same date, marked as taken from context rather than from the claim's sentence."""
+    return DateMention(-1, -1, d.value, d.precision, d.relative)
+
+
 def _is_half_city(item: _Item) -> bool:
     return item.place_id == "by_faction"
+
+
+_ATTRIB_GAP = re.compile(
+    r"\s*(?:(?-i:[a-zà-ÿ]+)\s+)?(?:(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|of\s+(?:the\s+)?|the\s+|a\s+|an\s+|di\s+|del\s+|de\s+)\s*)?",
+    re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
+_QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|est|sont|était|étaient|a|ont|avait|avaient|sera|era|erano|è|es|fue|fueron|foi|foram)\b",
+    re.IGNORECASE)
+_COPULA_NP = re.compile(
+    r"^\s*,?\s*(?:is|was|est|était|era|è|es|fue|foi)\s+(?:\w+\s+){0,4}?(?:neighbou?rhood|district|area|quarter|quartier|secteur|zone|quartiere|distretto|barrio|bairro)\b",
+    re.IGNORECASE)
+_PAST_COPULA = re.compile(r"\b(?:was|were|était|étaient|era|erano|fue|foi|had\s+been|avait\s+été)\b", re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:since|depuis|desde|dal|dall['’])\s*$", re.IGNORECASE)
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'").casefold()).strip()
 
 
 _VERBISH = re.compile(r"\b(?:a|ont|est|sont|has|have|had|was|were|is|are)\s+\w+(?:é|ée|és|ées|ed)\b", re.IGNORECASE)
