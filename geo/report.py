@@ -26,7 +26,6 @@ import io
 import json
 import math
 import re
-import time
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -1321,10 +1320,3 @@ def _csp_hash(script: str) -> str:
 def export_html(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, path: Path, **kw: Any) -> None:
     """Write the standalone HTML map of day to path; raise ExportError on failure."""
     _write_bytes(Path(path), standalone_html(claims, gazetteer, day, **kw).encode("utf-8"), "the HTML map")
-
-
-def _timed(fn: Any, *args: Any, **kw: Any) -> tuple[Any, float]:
-    """(result, seconds) of one call; used by the benchmark."""
-    t0 = time.perf_counter()
-    r = fn(*args, **kw)
-    return r, time.perf_counter() - t0
