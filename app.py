@@ -207,7 +207,7 @@ def _shapes(user_places: tuple) -> tuple[dict, dict | None, list]:
 def _label_zoom(area_deg2: float) -> int:
     """The zoom from which a quarter's name fits inside it (bigger quarters are named earlier)."""
     # At zoom 13 one square degree is about 4e7 px² here; a name needs about 90 x 90 px.
-    for zoom, area in ((13, 2e-4), (14, 5e-5), (15, 1.2e-5)):
+    for zoom, area in ((12, 8e-4), (13, 2e-4), (14, 5e-5), (15, 1.2e-5)):
         if area_deg2 > area:
             return zoom
     return 16
@@ -295,7 +295,7 @@ def _map_section(path: str, timeline: Any, gaz: Any, changes: list[dt.date], lo:
     st.slider("Date", min_value=lo, max_value=hi, step=dt.timedelta(days=1), key="day", format="YYYY-MM-DD")
     prev_day = ui_state.step_change(changes, ss["day"], -1)
     next_day = ui_state.step_change(changes, ss["day"], +1)
-    c1, c2, c3 = st.columns([1, 1, 1.2])
+    c1, c2, c3 = st.columns([1.4, 1.4, 1])
     c1.button(f"◀ previous change ({prev_day.isoformat()})" if prev_day else "◀ no earlier change", key="prev_change",
               on_click=_go, args=(prev_day,), disabled=prev_day is None, use_container_width=True)
     c2.button(f"next change ({next_day.isoformat()}) ▶" if next_day else "no later change ▶", key="next_change",
@@ -365,7 +365,8 @@ def _quarter_panel(path: str, timeline: Any, gaz: Any, states: dict, lo: dt.date
     if history:
         st.markdown(ui_state.history_bar_html(history, lo=lo, hi=hi, colours=settings.FACTION_COLOURS,
                                               labels=render.FACTION_LABELS, day=day), unsafe_allow_html=True)
-        rows = "".join(f"<li>{d.isoformat()}: {html.escape(render.state_label(s))}</li>" for d, s in history)
+        rows = "".join(f"<li>{d.isoformat()}: {html.escape(render.state_label(s))}</li>"
+                       for d, s in _changes_only(history))
         st.markdown(f'<ul class="q-history-list" style="font-size:13px;margin:0">{rows}</ul>', unsafe_allow_html=True)
     else:
         st.caption("No capture or control claim for this quarter yet.")
@@ -383,6 +384,17 @@ def _quarter_panel(path: str, timeline: Any, gaz: Any, states: dict, lo: dt.date
     st.markdown(f"**Claims about {html.escape(title)}** ({len(claims)})")
     for c in sorted(claims, key=lambda c: (c.claim.date, c.claim_id), reverse=True):
         st.markdown(_card(c, names, c.claim_id in deciding), unsafe_allow_html=True)
+
+
+def _changes_only(history: list) -> list:
+    """Drop history steps that repeat the previous holder (new evidence, same colour)."""
+    out, prev = [], None
+    for d, s in history:
+        key = (s.status, s.faction, tuple(sorted(render.contested_factions(s))) if s.status == "contested" else ())
+        if key != prev:
+            out.append((d, s))
+        prev = key
+    return out
 
 
 def _card(c: Any, names: list[str], deciding: bool) -> str:

@@ -212,6 +212,8 @@ _BASE_JS = Template("""
     }
     return "url(#" + id + ")";
   }
+  // Frame the whole city once, when the map is first drawn (date changes never move the view).
+  if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), {padding: [8, 8]}); }
   window.quartersLayer = layer;
   window.quarterPoints = points;  // a point inside each quarter (lat, lon), where its name sits
   window.quartersPaint = function (p) {

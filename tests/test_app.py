@@ -1,0 +1,139 @@
+"""The page's logic without a browser (streamlit.testing AppTest) on a fresh store seeded from seeds/."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+SEED_QUOTE = "prendre le contrôle lundi des quartiers de"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("appdb") / "quarters.sqlite")
+
+
+@pytest.fixture()
+def app(db, monkeypatch):
+    monkeypatch.setenv("QUARTERS_DB", db)
+
+    def make(**params: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=120)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return make
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning]
+    parts += [s.value for s in at.subheader] + [c.value for c in at.caption] + [i.value for i in at.info]
+    parts += [s.value for s in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_first_start_seeds_the_store_and_the_link_date_selects_the_day(app):
+    at = app(date="2016-11-27")
+    assert at.slider(key="day").value == dt.date(2016, 11, 27)
+    assert "Showing <b>2016-11-27</b>" in _texts(at)
+    assert at.query_params["date"] == ["2016-11-27"] or at.query_params["date"] == "2016-11-27"
+
+
+def test_a_malformed_date_in_the_link_is_explained_and_the_page_still_opens(app):
+    at = app(date="2016-13-45")
+    msgs = [w.value for w in at.warning]
+    assert any("The link's date '2016-13-45' is not a date; write it as YYYY-MM-DD" in m for m in msgs), msgs
+    assert isinstance(at.slider(key="day").value, dt.date)
+
+
+def test_a_date_before_the_evidence_is_moved_to_the_first_day(app):
+    at = app(date="1999-01-01")
+    assert any("is before the first claim" in w.value for w in at.warning)
+    day = at.slider(key="day").value
+    assert day.isoformat() in at.warning[0].value
+    assert day < dt.date(2016, 11, 28)
+
+
+def test_an_unknown_quarter_in_the_link_is_explained(app):
+    at = app(quarter="atlantis")
+    assert any("'atlantis', which is not in the gazetteer" in w.value for w in at.warning)
+    assert any("Click a quarter on the map" in i.value for i in at.info)
+
+
+def test_the_quarter_in_the_link_opens_its_panel_with_the_seed_quote(app):
+    at = app(date="2016-11-28", quarter="sakhour")
+    assert [s.value for s in at.subheader][0] == "Sakhour"
+    text = _texts(at)
+    assert SEED_QUOTE in text
+    assert "<mark>Sakhour</mark>" in text
+    assert "decides the colour" in text
+    assert "On **2016-11-28**: **Government**" in text
+
+
+def test_next_and_previous_change_buttons_move_the_date_and_the_link(app):
+    at = app(date="2016-11-27")
+    at.button(key="next_change").click().run()
+    after = at.slider(key="day").value
+    assert after > dt.date(2016, 11, 27)
+    assert at.query_params["date"] in (after.isoformat(), [after.isoformat()])
+    at.button(key="prev_change").click().run()
+    assert at.slider(key="day").value < after
+
+
+def test_clear_selection_removes_the_quarter_from_the_link(app):
+    at = app(date="2016-11-28", quarter="sakhour")
+    at.button(key="clear_sel").click().run()
+    assert "quarter" not in at.query_params
+    assert any("Click a quarter on the map" in i.value for i in at.info)
+
+
+def _submit_article(at: AppTest, text: str, *, date: str = "", url: str = "") -> AppTest:
+    at.text_area(key="art_text").input(text)
+    at.text_input(key="art_date").input(date)
+    at.text_input(key="art_url").input(url)
+    [b for b in at.button if b.label == "Read the claims"][0].click()
+    return at.run()
+
+
+def test_an_empty_article_gets_a_message_with_the_fix(app):
+    at = _submit_article(app(), "   ")
+    assert [e.value for e in at.error] == [
+        "There is no article to read: paste its text in the box, or choose a .txt, .md or .html file."]
+
+
+def test_an_article_without_a_date_asks_for_one(app):
+    at = _submit_article(app(), "Les forces du régime ont pris le quartier de Sakhour.")
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "no publication date" in errors[0] and "YYYY-MM-DD" in errors[0]
+    assert not at.exception
+
+
+def test_a_malformed_date_field_is_refused_with_the_fix(app):
+    at = _submit_article(app(), "Les forces du régime ont pris le quartier de Sakhour.", date="28/11/2016")
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "'28/11/2016' is not a date" in errors[0]
+
+
+def test_a_url_that_is_not_http_is_refused(app):
+    at = _submit_article(app(), "Les forces du régime ont pris le quartier de Sakhour.", date="2016-11-29",
+                         url="javascript:alert(1)")
+    assert [e.value for e in at.error] == [
+        "The URL 'javascript:alert(1)' does not start with http:// or https://; paste the article's web address, or leave it empty."]
+
+
+def test_an_article_is_previewed_before_saving(app):
+    at = _submit_article(app(), "ALEP, 30 novembre 2016 - Les forces du régime ont pris le contrôle mercredi du "
+                                "quartier de Sakhour, selon l'OSDH. Les combats continuent à Zorglubistan.",
+                         date="2016-11-30")
+    text = _texts(at)
+    assert "claim(s) found" in text
+    assert not at.error
+    save = [b for b in at.button if b.label == "Save the article and the decisions"]
+    assert save, "the preview offers a save button"
