@@ -103,14 +103,14 @@ def state_to_csv(states: Mapping[str, ControlState] | Iterable[ControlState], ga
 
 def state_to_geojson(states: Mapping[str, ControlState] | Iterable[ControlState], gazetteer: Any, *,
                      day: dt.date | str, boundaries: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection: one feature per quarter, lon/lat, exterior rings counterclockwise.
+    """An RFC 7946 FeatureCollection: one MultiPolygon feature per quarter, lon/lat, exterior rings counterclockwise.
 
     Each feature has the quarter id as its ``id`` and the state, the quotes and the outlets
     in its properties. ``boundaries`` defaults to ``geo.geometry.load_boundaries()``; a
     quarter with no polygon becomes a Point at its gazetteer centre (``geometry_kind``
     says so). Raises ExportError if the boundaries cannot be loaded.
     """
-    from shapely.geometry import mapping
+    from shapely.geometry import MultiPolygon, mapping
     from shapely.geometry.polygon import orient
 
     if boundaries is None:
@@ -130,11 +130,10 @@ def state_to_geojson(states: Mapping[str, ControlState] | Iterable[ControlState]
         geometry: dict[str, Any] | None
         if shape is not None:
             geom = shape.geometry
+            # every quarter a MultiPolygon: one geometry type, so QGIS opens one layer, not one per type
             if geom.geom_type == "Polygon":
-                geom = orient(geom, sign=1.0)
+                geom = MultiPolygon([orient(geom, sign=1.0)])
             elif geom.geom_type == "MultiPolygon":
-                from shapely.geometry import MultiPolygon
-
                 geom = MultiPolygon([orient(g, sign=1.0) for g in geom.geoms])
             geometry = _round(mapping(geom))
             kind = "approximate polygon" if getattr(shape, "approximate", False) else "polygon"

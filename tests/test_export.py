@@ -85,7 +85,8 @@ def test_geojson_follows_rfc_7946():
     assert fc["type"] == "FeatureCollection" and "crs" not in fc
     feats = {f["id"]: f for f in fc["features"]}
     alpha = feats["alpha"]
-    ring = alpha["geometry"]["coordinates"][0]
+    assert alpha["geometry"]["type"] == "MultiPolygon"
+    ring = alpha["geometry"]["coordinates"][0][0]
     assert ring[0] == ring[-1]
     assert Polygon(ring).exterior.is_ccw  # right-hand rule: exterior counterclockwise
     assert all(37 < lon < 38 and 36 < lat < 37 for lon, lat in ring)  # lon, lat order
@@ -108,7 +109,8 @@ def test_geojson_of_the_real_boundaries_covers_every_quarter(gazetteer):
     for f in fc["features"]:
         geom = shape(f["geometry"])
         assert geom.is_valid, f["id"]
-        polys = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+        assert geom.geom_type == "MultiPolygon", f["id"]
+        polys = list(geom.geoms)
         assert all(pg.exterior.is_ccw and all(not r.is_ccw for r in pg.interiors) for pg in polys), f["id"]
 
 
