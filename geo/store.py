@@ -142,6 +142,8 @@ def parse_claim_date(value: str) -> tuple[str, str]:
                     dt.date(int(v[:4]), int(v[5:7]), 1)
             except ValueError:
                 break
+            if not 1900 <= int(v[:4]) <= 2100:
+                break
             return v, precision
     msg = f"date {value!r} is not a valid date; write YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known), e.g. 2016-11-28."
     raise StoreError(msg)

@@ -84,6 +84,7 @@ def test_edit_is_a_new_row_and_the_machine_claim_is_never_overwritten(store):
     ({"action": "edit", "kind": "liberation"}, "kind 'liberation' is unknown; use one of capture, control, contested, attack, siege."),
     ({"action": "edit", "date": "28/11/2016"}, "date '28/11/2016' is not a valid date; write YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known), e.g. 2016-11-28."),
     ({"action": "edit", "date": "2016-02-30"}, "date '2016-02-30' is not a valid date"),
+    ({"action": "edit", "date": "0016"}, "date '0016' is not a valid date"),
     ({"action": "edit", "place_id": "Sakhour quarter"}, "place id 'Sakhour quarter' is not a place id; use a gazetteer id such as 'sakhour'"),
     ({"action": "edit"}, "an edit needs at least one of place_id, faction, date, kind; to confirm a claim as it is, use accept."),
     ({"action": "approve"}, "review action 'approve' is unknown; use accept, reject or edit."),

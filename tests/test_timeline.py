@@ -129,6 +129,11 @@ def test_reviewed_claim_outranks_automatic_ones(review):
     assert [c.review for c in s.claims] == [review]
 
 
+def test_reviewed_region_claim_outranks_an_automatic_quarter_claim_of_the_same_day():
+    claims = [ec("north", "government", "2016-11-28", review="accepted"), ec("beta", "kurds", "2016-11-28")]
+    assert state(claims, "beta", "2016-11-28").faction == "government"
+
+
 def test_automatic_claim_after_the_window_still_moves_the_map():
     claims = [ec("alpha", "government", "2016-11-01", review="accepted"), ec("alpha", "rebels", "2016-11-20")]
     assert state(claims, "alpha", "2016-11-20", window_days=2).faction == "rebels"
