@@ -37,7 +37,7 @@ _BLOCK_WINDOW = 70  # characters before a cue where a veto (attempt, negation...
 _SENT_END = re.compile(r"(?<=[.!?])[\"»”’')\]]*\s+|\n\s*")
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Mt|Gen|Col|Lt|Sgt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|M|Mme|etc|vs|al)\.)$")
 _CLAUSE_SPLIT = re.compile(
-    r";|:\s|\s[—–]\s|\s-\s"
+    r";|:\s"
     r"|,?\s+(?:while|whereas|but|alors\s+que|tandis\s+que|mais|cependant|mientras|pero|mentre|enquanto|mas)\s"
     r"|,\s+(?:as|after|before|when|where|après|avant|lorsque|quand|où|dopo|después|depois)\s"
     r"|\s(?:après|after|dopo|después|depois)\s",
@@ -46,7 +46,7 @@ _CLAUSE_SPLIT = re.compile(
 _CONNECTOR = re.compile(
     r"(?:\s*[,،]\s*(?:(?:and|et|y|e|ed|و)\s+)?|\s+(?:and|et|y|e|ed|و|as\s+well\s+as|ainsi\s+que|plus)\s+|\s*و)"
     r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of|quartiers?|districts?|neighbou?rhoods?|areas?|barrios?|bairros?"
-    r"|quartieri|quartiere|il|el|los|o|os|del|dos|di)\s+|l['’]|d['’])*",
+    r"|quartieri|quartiere|il|el|los|o|os|del|dos|di|villages?|localités?|villaggio|pueblo|aldeia)\s+|l['’]|d['’])*",
     re.IGNORECASE,
 )
 _NAME_AT = re.compile(NAME_RE)
@@ -141,6 +141,7 @@ class _Extractor:
         self.last_agent: tuple[str, int] | None = None  # (faction, sentence index) of the last claim
         self.prev_capture_date: tuple[DateMention, int] | None = None
         self.lead_date = self._lead_date()
+        self.cues: list[_Cue] = []
 
     # ---------------------------------------------------------------- indexes
     def _find_factions(self) -> list[_Faction]:
@@ -240,8 +241,10 @@ class _Extractor:
     def _is_modifier(self, item: _Item) -> bool:
         """"Aleppo's Old City", "a major eastern Aleppo neighbourhood": the name modifies another noun."""
         after = self.text[item.end:item.end + 16]
-        if _POSSESSIVE.match(after):
+        if _POSSESSIVE.match(after) or item.surface.endswith(("'s", "’s")):
             return True
+        if item.kind == "region" and _QUANTIFIED.search(self.text[max(0, item.start - 30):item.start]):
+            return True  # "cinq nouveaux quartiers rebelles", "six more districts": some, not the region
         return item.kind == "region" and bool(_QUARTER_NOUN_AFTER.match(after))
 
     def _is_faction_or_source(self, name: str) -> bool:
@@ -260,6 +263,7 @@ class _Extractor:
         cues = self._find_cues(chunk, s, rx)
         if not cues:
             return []
+        self.cues = cues
         clauses = _clauses(chunk, s)
         facs = self._slice(self.fac_starts, self.factions, s, e)
         out: list[tuple[Claim, bool]] = []
@@ -403,6 +407,9 @@ class _Extractor:
 
     def _places_after(self, pos: int, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]], *, window: int) -> list[_Item]:
         cands = [it for it in items if it.start >= pos and it.start < clause[1] and it.start - pos <= window]
+        nxt = [c.start for c in self.cues if pos <= c.start and c.type not in ("attrib",)]
+        if nxt:
+            cands = [it for it in cands if it.start < nxt[0] or it.start <= pos]
         cands = [it for it in cands if not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))]
         if not cands:
             return []
@@ -432,16 +439,23 @@ class _Extractor:
         for m in re.finditer(r",\s*(?:qui|which|who|que|où|where|dont|that)\b", seg, re.IGNORECASE):
             rel = clause[0] + m.start()
         head = [it for it in before if rel is None or it.end <= rel] or before
-        last = head[-1]
-        gap = self.text[last.end:cue.start]
-        if rel is not None and last.end <= rel:
-            gap = self.text[last.end:rel]
         # The place must be the subject of the passive: no other finite verb in between,
-        # except a copula naming it ("X was the first district taken by...").
-        trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap) if cue.type == "capture_pass" else gap
-        if _FINITE.search(trimmed) and not _COPULA_NP.match(gap):
-            return []
-        if cue.type == "control_pass" and _PAST_COPULA.search(gap):
+        # except a copula naming it ("X was the first district taken by..."). Failing the
+        # nearest place, try the clause's opening subject.
+        last = None
+        starts = [head[-1]]
+        if head[0] is not head[-1] and not self.text[clause[0]:head[0].start].strip(" \t\"«“'"):
+            starts.append(head[0])
+        for cand in starts:
+            gap = self.text[cand.end:rel] if rel is not None and cand.end <= rel else self.text[cand.end:cue.start]
+            trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap) if cue.type == "capture_pass" else gap
+            if _FINITE.search(trimmed) and not _COPULA_NP.match(gap):
+                continue
+            if cue.type == "control_pass" and _PAST_COPULA.search(gap):
+                return []
+            last = cand
+            break
+        if last is None:
             return []
         chain = [last]
         k = items.index(last)
@@ -454,7 +468,7 @@ class _Extractor:
             chain.insert(0, prev)
             k -= 1
         partial = rx.get("partial")
-        if partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 25):chain[0].start]):
+        if partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 15):chain[0].start]):
             return []
         return self._extend_unknown(chain, clause)
 
@@ -612,13 +626,13 @@ class _Extractor:
         return DateMention(-1, -1, self.pub.isoformat(), "day", True)
 
     def _lead_date(self) -> DateMention | None:
-        sents = _sentences(self.text[:3000])[:3]
+        sents = _sentences(self.text[:4000])[:5]
         if not sents:
             return None
         end = sents[-1][1]
         lead = [d for d in self.dates if d.end <= end and d.precision == "day" and self._date_ok(d)]
         rel = [d for d in lead if d.relative]
-        return (rel or lead or [None])[0]
+        return (rel or lead or [None])[0]  # type: ignore[list-item]
 
     def _date_ok(self, d: DateMention) -> bool:
         if self.pub is None:
@@ -732,13 +746,17 @@ def _is_half_city(item: _Item) -> bool:
 _ATTRIB_GAP = re.compile(
     r"\s*(?:(?-i:[a-zà-ÿ]+)\s+)?(?:(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|of\s+(?:the\s+)?|the\s+|a\s+|an\s+|di\s+|del\s+|de\s+)\s*)?",
     re.IGNORECASE)
+_QUANTIFIED = re.compile(
+    r"\b(?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|nouveaux|autres|two|three|four|five|"
+    r"seven|eight|nine|ten|several|some|few|more|other|due|tre|quattro|cinque|dos|tres|cuatro|cinco|dois|três|quatro)\s+(?:\w+\s+)?$",
+    re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|est|sont|était|étaient|a|ont|avait|avaient|sera|era|erano|è|es|fue|fueron|foi|foram)\b",
     re.IGNORECASE)
 _COPULA_NP = re.compile(
-    r"^\s*,?\s*(?:is|was|est|était|era|è|es|fue|foi)\s+(?:\w+\s+){0,4}?(?:neighbou?rhood|district|area|quarter|quartier|secteur|zone|quartiere|distretto|barrio|bairro)\b",
+    r"^\s*,?\s*(?:(?:et|and|e|y)\s+)?(?:is|was|est|était|era|è|es|fue|foi)\s+(?:\w+\s+){0,4}?(?:neighbou?rhood|district|area|quarter|quartier|secteur|zone|quartiere|distretto|barrio|bairro)\b",
     re.IGNORECASE)
 _PAST_COPULA = re.compile(r"\b(?:was|were|était|étaient|era|erano|fue|foi|had\s+been|avait\s+été)\b", re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:since|depuis|desde|dal|dall['’])\s*$", re.IGNORECASE)
