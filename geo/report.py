@@ -613,7 +613,11 @@ def _render_map(proj: MapProjection, shapes: Mapping[str, _Shape], states: Mappi
         for ext, holes in _rings_px(outline, big):
             for ring in [ext, *holes]:
                 draw.line(shift(ring), fill="#6b6b6b", width=max(2, round(2.2 * ss)), joint="curve")
-    return img.resize((right - left, bottom - top), Image.Resampling.LANCZOS)
+    # A box average of each ss x ss block is exactly supersampling, and 3x faster than Lanczos here.
+    small = img.reduce(ss)
+    if small.size != (right - left, bottom - top):
+        small = small.resize((right - left, bottom - top), Image.Resampling.BILINEAR)
+    return small
 
 
 def _place_labels(draw: Any, proj: MapProjection, shapes: Mapping[str, _Shape], states: Mapping[str, ControlState],
@@ -1047,6 +1051,28 @@ _PAGE_JS = r"""
   var osm = null;
   var outlineLayer = D.outline ? L.geoJSON(D.outline, {interactive: false,
       style: {color: "#6b6b6b", weight: 2, fill: true, fillColor: "#e6e4dc", fillOpacity: 1}}) : null;
+  var tips = {};
+  function tipNode(q) {
+    var box = el("div");
+    box.appendChild(el("b", null, q.en));
+    var names = el("div", null, q.fr);
+    if (q.ar) {
+      names.appendChild(document.createTextNode(" \u00b7 "));
+      var ar = el("span", "ar", q.ar); ar.setAttribute("dir", "rtl"); ar.setAttribute("lang", "ar");
+      names.appendChild(ar);
+    }
+    box.appendChild(names);
+    var stateLine = el("div");
+    (tips[q.id] = tips[q.id] || []).push(stateLine);
+    box.appendChild(stateLine);
+    return box;
+  }
+  function stateText(st) {
+    var what = st[0] === "held" ? (D.factionLabels[st[1]] || st[1]) :
+               st[0] === "contested" ? "Contested (" + st[2].map(function (f) { return D.factionLabels[f] || f; }).join(" / ") + ")" :
+               "Unknown: no report yet";
+    return what + (st[3] ? " since " + st[3] + (st[4] ? " (approximate)" : "") : "");
+  }
   var layers = {};
   var labels = {};
   var labelLayer = L.layerGroup();
@@ -1060,7 +1086,7 @@ _PAGE_JS = r"""
     lyr.eachLayer(function (l) {
       l.on("click", function () { select(i); });
       // A DOM node, not a string: Leaflet would parse a string as HTML.
-      l.bindTooltip(el("span", null, q.en), {sticky: true});
+      l.bindTooltip(tipNode(q), {sticky: true});
     });
     labels[q.id] = L.tooltip({permanent: true, direction: "center", className: "qlabel", interactive: false})
       .setLatLng(q.label).setContent(el("span", null, q.en));
@@ -1127,6 +1153,7 @@ _PAGE_JS = r"""
       var f = fillOf(st);
       counts[keyOf(st)] = (counts[keyOf(st)] || 0) + 1;
       layers[q.id].setStyle({fillColor: f});
+      (tips[q.id] || []).forEach(function (t) { t.textContent = stateText(st); });
     });
     legend(counts);
     document.getElementById("prev").disabled = i === 0;
@@ -1184,10 +1211,7 @@ _PAGE_JS = r"""
     }
     box.appendChild(names);
     var st = D.states[D.table[cur][i]];
-    var what = st[0] === "held" ? (D.factionLabels[st[1]] || st[1]) :
-               st[0] === "contested" ? "Contested (" + st[2].map(function (f) { return D.factionLabels[f] || f; }).join(" / ") + ")" :
-               "Unknown: no report yet";
-    var line = el("div", null, what + (st[3] ? " since " + st[3] + (st[4] ? " (approximate)" : "") : ""));
+    var line = el("div", null, stateText(st));
     line.setAttribute("id", "panel-state");
     box.appendChild(line);
     if (q.approx) box.appendChild(el("div", "note", "Approximate boundary (dashed)."));

@@ -359,6 +359,10 @@ def test_browser_offline_slider_and_panel(browser, page, claims, gazetteer, arti
         assert HOSTILE_SOURCE in panel
         assert pg.locator("#panel a").count() == 0  # javascript: URL dropped
         assert pg.evaluate("typeof window.__pwned") == "undefined"
+        # Hover: names and the state on the shown date, as text.
+        pg.locator("path[data-place='sakhour']").first.dispatch_event("mouseover")
+        tip = pg.locator(".leaflet-tooltip:not(.qlabel)").last.inner_text()
+        assert "Sakhour" in tip and "Government forces since 2016-11-28" in tip
         pg.locator("path[data-place='sakhour']").first.dispatch_event("click")
         assert "Prendre le contrôle lundi des quartiers de Sakhour" in pg.locator("#panel").inner_text()
         assert pg.locator("#panel a[href='https://example.org/a']").count() >= 1
