@@ -39,6 +39,13 @@ _WORD_RX = re.compile(rf"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0610-\u061a\u064b-\
 _ELISION_RX = re.compile(rf"(?:[ldjnsmtcLDJNSMTC]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)[{_APOS}](?=[^\W\d_])")
 _GAP_RX = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014]{1,3}|\r?\n(?!\s*\n)")
 _MAX_WORDS = 7
+_NEAR_DEG = 0.4  # a city's places lie within about 40 km of their median
+_OF_WORDS = frozenset({"uf", "in", "di", "da", "du", "de", "a"})  # "of", "in", "di", "de" (d' is an elision)
+
+
+def settings_city_id() -> str:
+    """The id of the region that stands for the whole city (its names frame queries: "X of Aleppo")."""
+    return getattr(settings, "CITY_REGION_ID", "aleppo_city")
 _MIN_FUZZY_KEY = 5
 _CANDIDATE_FLOOR = 70.0
 
@@ -127,12 +134,12 @@ def _check_coordinates(places: list[Place], lines: dict[str, int], path: Any) ->
     mlat = statistics.median(p.lat for p in located)
     mlon = statistics.median(p.lon for p in located)
     for p in located:
-        if abs(p.lat - mlat) <= 1.0 and abs(p.lon - mlon) <= 1.0:
+        if abs(p.lat - mlat) <= _NEAR_DEG and abs(p.lon - mlon) <= _NEAR_DEG:
             continue
-        if abs(p.lon - mlat) <= 1.0 and abs(p.lat - mlon) <= 1.0:
+        if abs(p.lon - mlat) <= _NEAR_DEG and abs(p.lat - mlon) <= _NEAR_DEG:
             raise _fail(path, lines[p.id], "lat", f"lat {p.lat!r}, lon {p.lon!r} of {p.id!r} look swapped (the other places lie near {mlat:.2f} N, {mlon:.2f} E)",
                         f"write lat {p.lon!r} and lon {p.lat!r}")
-        raise _fail(path, lines[p.id], "lat", f"lat {p.lat!r}, lon {p.lon!r} of {p.id!r} lie more than 1 degree from the other places ({mlat:.2f} N, {mlon:.2f} E)",
+        raise _fail(path, lines[p.id], "lat", f"lat {p.lat!r}, lon {p.lon!r} of {p.id!r} lie more than {_NEAR_DEG} degrees from the other places ({mlat:.2f} N, {mlon:.2f} E)",
                     "check the coordinates (decimal degrees, lat first)")
 
 
@@ -207,6 +214,8 @@ class Gazetteer:
         for lst in self._seqs.values():
             lst.sort(key=lambda s: -len(s[0]))
         self._tokens = frozenset(t for toks in seq_owner for t in toks)
+        city = [p for p in self.places.values() if p.kind == "region" and p.id == settings_city_id()]
+        self._city_tokens = frozenset(name_key(n) for p in city for n in p.names if " " not in name_key(n))
         # Words that begin the names of several places ("Bab", "Karm", "Sheikh") say little alone.
         self._generic = frozenset(t for t, ids in first_places.items() if len(ids) >= 3)
         self._choices = sorted(self._exact)
@@ -239,8 +248,9 @@ class Gazetteer:
             return Resolution(query=name, place=self.places[next(iter(ids))], score=100.0)
         if ids:
             return Resolution(query=name, place=None, score=100.0, candidates=tuple((i, 100.0) for i in sorted(ids)))
-        key = self._query_key(name or "")
-        scored = self._fuzzy(key)
+        scored = self._fuzzy(self._query_key(name or ""))
+        if not scored or scored[0][1] < settings.FUZZY_MIN_SCORE:
+            scored = self._fuzzy(self._query_key(name or "", drop_city=True)) or scored
         if not scored:
             return Resolution(query=name, place=None, score=0.0)
         threshold = settings.FUZZY_MIN_SCORE if min_score is None else min_score
@@ -250,26 +260,38 @@ class Gazetteer:
             return Resolution(query=name, place=self.places[best_id], score=best, candidates=tuple(scored[:5]))
         return Resolution(query=name, place=None, score=best, candidates=tuple(scored[:5]))
 
-    def _query_key(self, name: str) -> str:
-        """The cue-stripped key of a query, with an article glued to a known word split off ("Aljabal")."""
+    def _query_key(self, name: str, *, drop_city: bool = False) -> str:
+        """The cue-stripped key of a query: an article glued to a known word split off
+        ("Aljabal"), and the city named around it dropped ("old city of Aleppo", "Aleppo's citadel")."""
         toks = name_key(name, strip_cues=True).split()
         for i, t in enumerate(toks):
             if t not in self._tokens:
-                m = re.match(r"^(?:al|el|as|ash|ad|ar|at|az|an)(.{3,})$", t)
+                m = re.match(r"^(?:al|as|ash|ad|ar|at|az|an)(.{3,})$", t)
                 if m and m.group(1) in self._tokens:
                     toks[i] = m.group(1)
+        city = self._city_tokens
+        if drop_city and len(toks) > 2 and toks[-1] in city and toks[-2] in _OF_WORDS:
+            toks = toks[:-2]
+        elif drop_city and len(toks) > 1 and toks[0] in city:
+            toks = toks[1:]
         return " ".join(toks)
 
     def _exact_ids(self, name: str) -> set[str]:
         """Ids whose names share the query's key: as written, without cue words, or
         written as one word where the name has several ("Salaheddine" / "Salah al-Din")."""
-        for key in (name_key(name), self._query_key(name)):
+        for key in (name_key(name), self._query_key(name), self._query_key(name, drop_city=True)):
             if key in self._exact:
                 return self._exact[key]
+        key = self._query_key(name)
         if not key:
             return set()
         n = len(key.split())
-        return {pid for pid, count in self._joined.get(key.replace(" ", ""), ()) if count != n}
+        joined = key.replace(" ", "")
+        found = {pid for pid, count in self._joined.get(joined, ()) if count != n}
+        if not found and n == 1:  # "Bustanalqasr": an article written inside one word
+            for m in re.finditer(r"(?<=[a-z]{3})a[lsdrtzn](?=[a-z]{3})", joined):
+                found |= {pid for pid, _ in self._joined.get(joined[:m.start()] + joined[m.end():], ())}
+        return found
 
     def _fuzzy(self, key: str) -> list[tuple[str, float]]:
         """Places scored against a query key, best first: the lower of the whole-name score and
@@ -281,7 +303,9 @@ class Gazetteer:
         for choice, score, idx in process.extract(key, self._choices, scorer=fuzz.ratio,
                                                   score_cutoff=_CANDIDATE_FLOOR, limit=25):
             c_core = "".join(t for t in self._key_tokens[choice] if t not in self._generic)
-            if q_core and c_core:
+            if len(q_core) <= 3 and q_core != c_core:  # "Bab Amr" is not "Bab al-Ahmar"
+                score = min(score, _CANDIDATE_FLOOR)
+            elif q_core and c_core:
                 score = min(score, fuzz.ratio(q_core, c_core))
             elif q_core != c_core:
                 score = min(score, _CANDIDATE_FLOOR)

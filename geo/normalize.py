@@ -38,7 +38,8 @@ _LEADING_CUES = frozenset({"quartier", "quartiers", "de", "du", "des", "the", "d
 _TRAILING_CUES = frozenset({"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
                             "neighborhoods", "quarter", "area"})
 ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ك")
-_SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch)h?$")
+_SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch|j)h?$")
+_SHEIKH_WORDS = frozenset({"jeque", "xeque", "sceicco", "scheich", "scheik"})
 _APOSTROPHES = "'’‘`´ʼʾʿ′"
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
@@ -89,9 +90,12 @@ def token_key(token: str) -> str | None:
         t = t.replace(a, "")
     if not t or t in ARTICLES:
         return None
-    if _SHEIKH.match(t) and len(t) >= 4:
+    if len(t) > 3 and t.endswith("s") and token[-2] in _APOSTROPHES:  # English possessive: Aleppo's
+        t = t[:-1]
+    if (_SHEIKH.match(t) and len(t) >= 4) or t in _SHEIKH_WORDS:
         return "shk"
     t = t.replace("sch", "sh").replace("ch", "sh").replace("dj", "j").replace("dh", "z").replace("ph", "f")
+    t = t.replace("gh", "k")  # Aghyol/Aqyol, Maghsoud/Maqsoud: ghayn and qaf are confused in transliteration
     t = _ENDINGS.sub("iya", t)
     if len(t) >= 8:  # Salaheddine, Salahudin, Noureddine: the attached "ad-Din"
         t = re.sub(r"(?:e|a|u|i|ou)d{1,2}(?:i|ee|ii)ne?$", "ddin", t)

@@ -47,6 +47,22 @@ def _rows(data: Path) -> list[dict[str, str]]:
     return out
 
 
+# Forms seen in Italian, Spanish, Portuguese and French reporting that the reference tables
+# lack (translations of region names, the city's own name). Added by Quarters; each stays
+# unambiguous (checked below like every other alias).
+EXTRA_ALIASES = {
+    "aleppo_city": ["Alepo", "Halep", "Haleb"],
+    "east_aleppo": ["Aleppo Est", "Aleppo orientale", "est di Aleppo", "Alepo oriental", "Alepo Este",
+                    "este de Alepo", "leste de Alepo"],
+    "west_aleppo": ["Aleppo Ovest", "Aleppo occidentale", "ovest di Aleppo", "Alepo occidental", "Alepo Oeste",
+                    "oeste de Alepo"],
+    "old_city": ["città vecchia", "città vecchia di Aleppo", "centro storico di Aleppo", "Ciudad Vieja",
+                 "ciudad vieja de Alepo", "cidade velha", "cidade velha de Alepo"],
+    "citadel": ["Citadelle", "citadelle d'Alep", "cittadella di Aleppo", "ciudadela de Alepo", "cidadela de Alepo"],
+}
+EXTRA_SOURCE = "; it/es/pt/fr forms added by Quarters (scripts/build_gazetteer.py EXTRA_ALIASES)"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     here = Path(__file__).resolve().parent.parent
@@ -54,6 +70,11 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=here / "gazetteer.csv")
     a = ap.parse_args()
     rows = _rows(a.data)
+    for r in rows:
+        extra = [n for n in EXTRA_ALIASES.get(r["id"], []) if n not in r["aliases"].split("|")]
+        if extra:
+            r["aliases"] = "|".join([*filter(None, r["aliases"].split("|")), *extra])
+            r["source"] += EXTRA_SOURCE
     owners: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         for n in [r["name_en"], r["name_fr"], r["name_ar"], *r["aliases"].split("|")]:
