@@ -25,6 +25,7 @@ class DateMention:
     value: str  # YYYY-MM-DD | YYYY-MM | YYYY
     precision: str  # day | month | year
     relative: bool  # resolved from the publication date (weekday, yesterday...)
+    vague: bool = False  # "recently", "in the last hours": about publication, not a named day
 
 
 _WEEKDAYS: dict[str, int] = {}
@@ -65,12 +66,12 @@ _RELATIVE_DAYS = {
     "yesterday": -1, "last night": -1, "overnight": -1, "the previous day": -1, "the day before": -1,
     "ieri sera": -1, "ieri": -1, "stanotte": -1, "ayer": -1, "anoche": -1, "ontem": -1, "ontem à noite": -1,
     "أمس": -1, "امس": -1, "البارحة": -1,
-    "ces dernières heures": 0, "ces derniers jours": 0, "récemment": 0, "in the last hours": 0,
-    "in recent hours": 0, "in recent days": 0, "recently": 0, "en las últimas horas": 0, "recientemente": 0,
-    "da poco": 0, "di recente": 0, "recentemente": 0, "nas últimas horas": 0,
     "aujourd'hui": 0, "aujourd’hui": 0, "ce jour": 0, "today": 0, "this morning": 0, "tonight": 0,
     "ce matin": 0, "oggi": 0, "stamattina": 0, "hoy": 0, "esta mañana": 0, "hoje": 0, "اليوم": 0,
 }
+_VAGUE = ("ces dernières heures", "ces derniers jours", "récemment", "in the last hours", "in recent hours",
+          "in recent days", "recently", "en las últimas horas", "recientemente", "da poco", "di recente",
+          "recentemente", "nas últimas horas")
 _WEEKEND = ("ce week-end", "ce weekend", "le week-end dernier", "this weekend", "over the weekend",
             "at the weekend", "last weekend", "el fin de semana", "questo fine settimana", "no fim de semana")
 _LAST_MONTH = ("le mois dernier", "le mois passé", "last month", "il mese scorso", "el mes pasado",
@@ -84,6 +85,7 @@ _WD_RE = "|".join(sorted((re.escape(w) for w in _WEEKDAYS), key=len, reverse=Tru
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _PHRASES = {p: ("days", d) for p, d in _RELATIVE_DAYS.items()}
 _PHRASES.update({p: ("weekend", 0) for p in _WEEKEND})
+_PHRASES.update({p: ("vague", 0) for p in _VAGUE})
 _PHRASES.update({p: ("last_month", 0) for p in _LAST_MONTH})
 _PHRASES.update({p: ("this_year", 0) for p in _THIS_YEAR})
 _PHRASES.update({p: ("last_year", 0) for p in _LAST_YEAR})
@@ -188,6 +190,8 @@ def _resolve(m: re.Match[str], text: str, pub: dt.date | None, last_year: int | 
                 return None
             if kind == "days":
                 return DateMention(s, e, (pub + dt.timedelta(days=days)).isoformat(), "day", True)
+            if kind == "vague":
+                return DateMention(s, e, pub.isoformat(), "day", True, True)
             if kind == "weekend":
                 sat = weekday_on_or_before(pub, 5, strictly_before=g("phrase").lower().startswith(("last", "le week")))
                 return DateMention(s, e, sat.isoformat(), "day", True)

@@ -218,7 +218,12 @@ class _Extractor:
         for prx, rid in self.lex.region_rx:
             for m in prx.finditer(chunk):
                 a, b = s + m.start(), s + m.end()
-                if _overlaps(a, b, taken):
+                inner = [i for i in items if a <= i.start and i.end <= b and (i.start, i.end) != (a, b)]
+                if inner and not _overlaps(a, b, [(i.start, i.end) for i in items if i not in inner] + [t for t in taken if t not in [(i.start, i.end) for i in items]]):
+                    # "west Aleppo" where the gazetteer only saw "Aleppo": the longer phrase wins.
+                    items = [i for i in items if i not in inner]
+                    taken = [t for t in taken if t not in [(i.start, i.end) for i in inner]]
+                elif _overlaps(a, b, taken):
                     continue
                 extra.append(_Item(a, b, m.group(0), rid or None, "region", "region"))
                 taken.append((a, b))
@@ -430,7 +435,8 @@ class _Extractor:
 
     def _places_before(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
         before = [it for it in items if it.end <= cue.start and it.start >= clause[0] and cue.start - it.end <= _WINDOW_BEFORE
-                  and not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))]
+                  and not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))
+                  and not _SPATIAL_BEFORE.search(self.text[max(0, it.start - 12):it.start])]
         if not before:
             return []
         # Skip a relative clause ("X, qui se trouvent dans Y, ont été pris"): the head is before it.
@@ -630,7 +636,7 @@ class _Extractor:
         if not sents:
             return None
         end = sents[-1][1]
-        lead = [d for d in self.dates if d.end <= end and d.precision == "day" and self._date_ok(d)]
+        lead = [d for d in self.dates if d.end <= end and d.precision == "day" and not d.vague and self._date_ok(d)]
         rel = [d for d in lead if d.relative]
         return (rel or lead or [None])[0]  # type: ignore[list-item]
 
@@ -750,6 +756,7 @@ _QUANTIFIED = re.compile(
     r"\b(?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|nouveaux|autres|two|three|four|five|"
     r"seven|eight|nine|ten|several|some|few|more|other|due|tre|quattro|cinque|dos|tres|cuatro|cinco|dois|três|quatro)\s+(?:\w+\s+)?$",
     re.IGNORECASE)
+_SPATIAL_BEFORE = re.compile(r"\b(?:dans|in|à|au|aux|into|inside|within|near|vers|towards|en|nel|nella|en|em|no|na)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+)\s*)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(
