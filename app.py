@@ -69,6 +69,18 @@ def _is_control_flow(err: BaseException) -> bool:
     return type(err).__name__ in ("RerunException", "StopException")
 
 
+def _flash(where: str, message: str) -> None:
+    """Keep a success message for the next run, then rerun so the map shows the change."""
+    st.session_state.setdefault("flash", {})[where] = message
+    st.rerun()
+
+
+def _show_flash(where: str) -> None:
+    msg = st.session_state.get("flash", {}).pop(where, None)
+    if msg:
+        st.success(msg)
+
+
 # -- resources ------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False)
 def _static_assets() -> str:
@@ -506,7 +518,7 @@ def _save_preview(path: str, doc: Any, claims: list[Claim], edited: Any) -> None
     _bump()
     st.session_state.pop("preview", None)
     verb = {"new": "Saved", "unchanged": "Already in the store (same text);", "re-extracted": "Re-read"}.get(result.status, "Saved")
-    st.success(f"{verb} article #{result.document_id}: {result.claims_added} claim(s) stored, {reviewed} decision(s) recorded.")
+    _flash("add", f"{verb} article #{result.document_id}: {result.claims_added} claim(s) stored, {reviewed} decision(s) recorded.")
 
 
 def _apply_row(store: Any, ec: Any, row: dict, original: Claim | None = None) -> int:
@@ -570,7 +582,7 @@ def _save_place(path: str, name: str, name_ar: str, lat_s: str, lon_s: str) -> N
     _store(path).add_place(Place(id=pid, kind="quarter", name_en=name, name_fr=name, name_ar=name_ar.strip(),
                                  lat=lat, lon=lon, coord_confidence="low", source="added in the app"))
     _bump()
-    st.success(f"Added {name} ({pid}) at {lat:.5f}, {lon:.5f}. Read the article again to link its claims to it.")
+    _flash("add", f"Added {name} ({pid}) at {lat:.5f}, {lon:.5f}. Read the article again to link its claims to it.")
 
 
 # -- review ------------------------------------------------------------------------------
@@ -618,7 +630,8 @@ def _review(path: str, gaz: Any) -> None:
                     continue
                 written += _apply_row(store, ec, row)
             _bump()
-            st.success(f"{written} change(s) saved.")
+            _flash("review", f"{written} change(s) saved.")
+    _review_one(path, gaz, shown)
     with st.expander("History of one claim"):
         cid = st.selectbox("Claim", [c.claim_id for c in shown], key="history_claim")
         if cid is not None:
@@ -631,6 +644,35 @@ def _review(path: str, gaz: Any) -> None:
                     st.dataframe(pd.DataFrame(hist), hide_index=True)
                 else:
                     st.caption("Not reviewed yet.")
+
+
+def _review_one(path: str, gaz: Any, shown: list) -> None:
+    """Accept, reject or edit one claim through a form (keyboard-friendly; the table does the same in bulk)."""
+    if not shown:
+        return
+    by_id = {c.claim_id: c for c in shown}
+    with st.form("review_one"):
+        st.markdown("**Review one claim**")
+        cid = st.selectbox("Claim", list(by_id), key="r1_claim", format_func=lambda i: (
+            f"#{i} · {by_id[i].claim.place_id or by_id[i].claim.mention} · {by_id[i].claim.faction} · "
+            f"{by_id[i].claim.date} · {by_id[i].source}"))
+        action = st.radio("Decision", ["accept", "reject", "edit"], key="r1_action", horizontal=True)
+        c1, c2, c3, c4 = st.columns(4)
+        place = c1.selectbox("Place (edit)", [""] + sorted(gaz.places), key="r1_place")
+        faction = c2.selectbox("Faction (edit)", [""] + list(settings.FACTIONS), key="r1_faction")
+        date = c3.text_input("Date (edit, YYYY-MM-DD)", key="r1_date")
+        kind = c4.selectbox("Kind (edit)", [""] + list(KINDS), key="r1_kind")
+        note = st.text_input("Note (why)", key="r1_note")
+        ok = st.form_submit_button("Record the decision")
+    if ok and cid is not None:
+        with _Guard("recording the decision"):
+            if action == "edit":
+                _store(path).review(int(cid), "edit", place_id=place or None, faction=faction or None,
+                                    date=date.strip() or None, kind=kind or None, note=note)
+            else:
+                _store(path).review(int(cid), action, note=note)
+            _bump()
+            _flash("review", f"Claim #{cid}: {action} recorded.")
 
 
 # -- export ------------------------------------------------------------------------------
@@ -739,9 +781,11 @@ def main() -> None:
             with _Guard("showing the quarter"):
                 _quarter_panel(path, timeline, gaz, states, lo, hi)
     with tab_add:
+        _show_flash("add")
         with _Guard("showing the article form"):
             _add_article(path, gaz)
     with tab_review:
+        _show_flash("review")
         with _Guard("showing the review table"):
             _review(path, gaz)
     _sync_url()

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 ALEPPO_CENTER_LAT_LON = (36.2021, 37.1343)
-DEFAULT_ZOOM = 13
+DEFAULT_ZOOM = 12
 LEGEND_ORDER = ("government", "rebels", "kurds", "isis", "contested", "unknown")
 FACTION_LABELS = {
     "government": "Government", "rebels": "Rebels", "kurds": "Kurdish forces", "isis": "ISIS",
@@ -212,8 +212,6 @@ _BASE_JS = Template("""
     }
     return "url(#" + id + ")";
   }
-  // Frame the whole city once, when the map is first drawn (date changes never move the view).
-  if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), {padding: [8, 8]}); }
   window.quartersLayer = layer;
   window.quarterPoints = points;  // a point inside each quarter (lat, lon), where its name sits
   window.quartersPaint = function (p) {

@@ -137,3 +137,39 @@ def test_an_article_is_previewed_before_saving(app):
     assert not at.error
     save = [b for b in at.button if b.label == "Save the article and the decisions"]
     assert save, "the preview offers a save button"
+
+
+def test_reviewing_a_claim_keeps_every_decision_in_the_store(app, db):
+    from geo.store import open_store
+
+    at = app(date="2016-11-28")
+    box = at.selectbox(key="r1_claim")
+    with open_store(db) as store:
+        sakhour = [c for c in store.effective_claims() if c.claim.place_id == "sakhour"]
+    assert sakhour
+    cid = sakhour[0].claim_id
+    box.select(cid)
+    at.radio(key="r1_action").set_value("edit")
+    at.selectbox(key="r1_faction").select("rebels")
+    at.text_input(key="r1_note").input("checked against a second source")
+    [b for b in at.button if b.label == "Record the decision"][0].click()
+    at.run()
+    assert f"Claim #{cid}: edit recorded." in [s.value for s in at.success]
+    at.selectbox(key="r1_claim").select(cid)
+    at.radio(key="r1_action").set_value("reject")
+    [b for b in at.button if b.label == "Record the decision"][0].click()
+    at.run()
+    with open_store(db) as store:
+        hist = store.review_history(cid)
+        assert [h["action"] for h in hist] == ["edit", "reject"]
+        assert hist[0]["faction"] == "rebels" and hist[0]["note"] == "checked against a second source"
+        assert all(c.claim_id != cid for c in store.effective_claims())
+
+
+def test_an_edit_with_a_bad_date_is_refused_with_the_fix(app, db):
+    at = app(date="2016-11-28")
+    at.radio(key="r1_action").set_value("edit")
+    at.text_input(key="r1_date").input("yesterday")
+    [b for b in at.button if b.label == "Record the decision"][0].click()
+    at.run()
+    assert len(at.error) == 1 and "yesterday" in at.error[0].value
