@@ -348,6 +348,9 @@ class _Extractor:
             places = self._places_before(cue, clause, items, rx)
             if not places:
                 return []
+            block = rx.get("block")
+            if block is not None and block.search(self.text[max(clause[0], places[0].start - 60):places[0].start]):
+                return []  # "it is only a matter of time before X is back in government hands"
             faction = self._agent_after(cue, clause, facs)
             if faction is None:
                 faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf, exclude_after_from=True)
@@ -754,7 +757,8 @@ _ATTRIB_GAP = re.compile(
     re.IGNORECASE)
 _QUANTIFIED = re.compile(
     r"\b(?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|nouveaux|autres|two|three|four|five|"
-    r"seven|eight|nine|ten|several|some|few|more|other|due|tre|quattro|cinque|dos|tres|cuatro|cinco|dois|três|quatro)\s+(?:\w+\s+)?$",
+    r"seven|eight|nine|ten|several|some|few|more|other|due|tre|quattro|cinque|dos|tres|cuatro|cinco|dois|três|quatro)\s+"
+    r"(?:(?!(?:to|in|into|from|of|à|au|aux|de|vers|dans|a|em|en|para)\b)\w+\s+)?$",
     re.IGNORECASE)
 _SPATIAL_BEFORE = re.compile(r"\b(?:dans|in|à|au|aux|into|inside|within|near|vers|towards|en|nel|nella|en|em|no|na)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+)\s*)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
