@@ -84,7 +84,9 @@ def _short_date(iso: str | None) -> str:
     return iso
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and the bidi embedding/override/isolate controls: an article must not be
+# able to reverse the text around its quote (Arabic needs none of them; ZWJ/ZWNJ are kept).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clean(text: object) -> str:
@@ -406,7 +408,7 @@ def _has_glyph(font: Any, ch: str) -> bool:
     key = (id(font), ch)
     if key not in _glyph_cache:
         try:
-            if ch.isspace() or ord(ch) < 0x7F:
+            if ch.isspace() or ord(ch) < 0x7F or unicodedata.category(ch) == "Cf":
                 _glyph_cache[key] = True
             else:
                 missing = (id(font), "\U000e0001")

@@ -260,6 +260,7 @@ def test_html_escapes_hostile_text(page):
     assert any("</script><script>window.__pwned=1</script>" in q for q in quotes)  # kept exactly, as text
     sources = {c["source"] for c in data["claims"]}
     assert HOSTILE_SOURCE in sources
+    assert not any("\u202e" in q for q in quotes)  # a bidi override cannot reverse the page's text
     urls = {c["url"] for c in data["claims"]}
     assert "javascript:alert(1)" not in urls
 
