@@ -132,8 +132,7 @@ class _Extractor:
         self.doc_lang = lang if lang in LANGS else _guess_lang(text[:5000])
         self.dates = find_dates(text, published)
         self.date_starts = [d.start for d in self.dates]
-        self.factions = self._find_factions()
-        self.fac_starts = [f.start for f in self.factions]
+        self.sent_facs: list[_Faction] = []
         self.gaz_items = self._gazetteer_items()
         self.quarter_starts = [i.start for i in self.gaz_items if i.kind == "quarter"]
         self.quarters = [i for i in self.gaz_items if i.kind == "quarter"]
@@ -142,11 +141,12 @@ class _Extractor:
         self.prev_capture_date: tuple[DateMention, int] | None = None
         self.lead_date = self._lead_date()
         self.cues: list[_Cue] = []
+        self._attr_cache: tuple[int, str | None] = (-1, None)
 
     # ---------------------------------------------------------------- indexes
-    def _find_factions(self) -> list[_Faction]:
+    def _find_factions(self, s: int, e: int) -> list[_Faction]:
         out = []
-        for m in self.lex.faction_rx.finditer(self.text):
+        for m in self.lex.faction_rx.finditer(self.text, s, e):
             info = self.lex.faction(m.group(0))
             if info is None:
                 continue
@@ -252,6 +252,13 @@ class _Extractor:
             return True  # "cinq nouveaux quartiers rebelles", "six more districts": some, not the region
         return item.kind == "region" and bool(_QUARTER_NOUN_AFTER.match(after))
 
+    def _has_place(self, s: int, e: int) -> bool:
+        """Cheap test before any rule runs: a gazetteer name, a quarter noun or a compass word."""
+        k = bisect.bisect_left(self.gaz_starts, s)
+        if k < len(self.gaz_items) and self.gaz_items[k].start < e:
+            return True
+        return bool(_PLACE_HINT.search(self.text, s, e))
+
     def _is_faction_or_source(self, name: str) -> bool:
         if self.lex.faction(name) is not None:
             return True
@@ -259,18 +266,20 @@ class _Extractor:
 
     # ---------------------------------------------------------------- sentences
     def _sentence_claims(self, idx: int, s: int, e: int) -> list[tuple[Claim, bool]]:
+        if not self._has_place(s, e):
+            return []
         lang = self._sentence_lang(s, e)
         rx = self.lex.cues.get(lang) or self.lex.cues["en"]
-        items = self._sentence_items(s, e, rx)
-        if not items:
-            return []
         chunk = self.text[s:e]
         cues = self._find_cues(chunk, s, rx)
         if not cues:
             return []
         self.cues = cues
+        items = self._sentence_items(s, e, rx)
+        if not items:
+            return []
         clauses = _clauses(chunk, s)
-        facs = self._slice(self.fac_starts, self.factions, s, e)
+        facs = self.sent_facs = self._find_factions(s, e)
         out: list[tuple[Claim, bool]] = []
         emitted_capture = False
         for cue in cues:
@@ -408,8 +417,9 @@ class _Extractor:
         info = self.lex.faction(word)
         if info is None:
             # "tenu par les rebelles", "rebelles d'": the faction word is the last one.
-            for f in self.factions[bisect.bisect_left(self.fac_starts, cue.fac[1]):bisect.bisect_left(self.fac_starts, cue.fac[2])]:
-                return f.faction
+            for f in self.sent_facs:
+                if cue.fac[1] <= f.start < cue.fac[2]:
+                    return f.faction
             return None
         return info[0]
 
@@ -522,7 +532,7 @@ class _Extractor:
             return None
         if re.match(r"['’]s\b", after) or self._is_faction_or_source(name) or len(name) < 3:
             return None
-        if any(f.start < n.end() and n.start() < f.end for f in self.factions[bisect.bisect_left(self.fac_starts, n.start() - 40):bisect.bisect_left(self.fac_starts, n.end())]):
+        if self.lex.faction_rx.search(name):
             return None
         res = self.gaz.resolve(name)
         place = res.place
@@ -680,19 +690,20 @@ class _Extractor:
         return bool(_TOTALITY.search(window))
 
     def _is_landmark(self, item: _Item) -> bool:
-        lang_rx = [self.lex.cues[lang]["noplace"] for lang in self.lex.cues if "noplace" in self.lex.cues[lang]]
+        """"la citadelle", "Hanano barracks", "the airport of X": a landmark, not a quarter."""
+        surface_rx, before_rx, after_rx = _landmark_rx(self.lex)
         before = self.text[max(0, item.start - 30):item.start]
         after = self.text[item.end:item.end + 20]
-        for rx in lang_rx:
-            if re.match(rf"(?:{rx.pattern})\b", item.surface, re.IGNORECASE):
-                return True
-            if re.search(rf"\b(?:{rx.pattern})\s+(?:\w+\s+)?(?:de\s+|d['’]|du\s+|of\s+|di\s+|del\s+|do\s+|da\s+)?(?:la\s+|l['’]|the\s+)?$", before, re.IGNORECASE):
-                return True
-            if re.match(rf"\s+(?:{rx.pattern})\b", after, re.IGNORECASE):
-                return True
-        return False
+        return bool(surface_rx.match(item.surface) or before_rx.search(before) or after_rx.match(after))
 
     def _attribution(self, s: int, e: int) -> str | None:
+        if self._attr_cache[0] == s:
+            return self._attr_cache[1]
+        value = self._find_attribution(s, e)
+        self._attr_cache = (s, value)
+        return value
+
+    def _find_attribution(self, s: int, e: int) -> str | None:
         chunk = self.text[s:e]
         best: tuple[int, str] | None = None
         for rx, name in self.lex.source_of:
@@ -743,6 +754,22 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < y and x < b for x, y in spans)
 
 
+_LANDMARK_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _landmark_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    got = _LANDMARK_CACHE.get(id(lex))
+    if got is None:
+        nouns = "|".join(f"(?:{lex.cues[lang]['noplace'].pattern})" for lang in lex.cues if "noplace" in lex.cues[lang])
+        got = (
+            re.compile(rf"(?:{nouns})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{nouns})\s+(?:\w+\s+)?(?:de\s+|d['’]|du\s+|of\s+|di\s+|del\s+|do\s+|da\s+)?(?:la\s+|l['’]|the\s+)?$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{nouns})\b", re.IGNORECASE),
+        )
+        _LANDMARK_CACHE[id(lex)] = got
+    return got
+
+
 def _as_default(d: DateMention) -> DateMention:
     """The same date, marked as taken from context rather than from the claim's sentence."""
     return DateMention(-1, -1, d.value, d.precision, d.relative)
@@ -760,6 +787,9 @@ _QUANTIFIED = re.compile(
     r"seven|eight|nine|ten|several|some|few|more|other|due|tre|quattro|cinque|dos|tres|cuatro|cinco|dois|três|quatro)\s+"
     r"(?:(?!(?:to|in|into|from|of|à|au|aux|de|vers|dans|a|em|en|para)\b)\w+\s+)?$",
     re.IGNORECASE)
+_PLACE_HINT = re.compile(
+    r"quarti|distri|neighbo|villag|vila\b|aldeia|aldea|pueblo|localit|suburb|barrio|bairro|secteur|housing|project|moitié|half|metà|mitad|metade|\best\b|\bouest\b|"
+    r"\beast|\bwest|\bleste|\beste\b|\bnorte|orienta|حي|أحياء", re.IGNORECASE)
 _SPATIAL_BEFORE = re.compile(r"\b(?:dans|in|à|au|aux|into|inside|within|near|vers|towards|en|nel|nella|en|em|no|na)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+)\s*)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
