@@ -13,7 +13,7 @@ from geo.documents import document_from_text
 from geo.export import (EVIDENCE_COLUMNS, evidence_to_csv, evidence_to_dict, state_to_csv, state_to_dict,
                         state_to_geojson)
 from geo.geometry import QuarterShape
-from geo.models import Claim, ControlState, EvidenceClaim, Place
+from geo.models import Claim, EvidenceClaim, Place
 from geo.store import open_store
 from geo.timeline import control_on
 
