@@ -105,6 +105,11 @@ _RX = re.compile(
     rf"|(?P<year>(?<![\w/.-])(?P<yy>(?:19|20)\d\d)(?![\w/-]))",
     re.IGNORECASE,
 )
+_TOKEN = re.compile(r"[^\W_]+")
+_TRIGGERS = frozenset(
+    [w.lower() for w in _WEEKDAYS] + [m.lower() for m in MONTHS]
+    + [_TOKEN.match(p).group(0).lower() for p in _PHRASES if _TOKEN.match(p)]
+)
 _LAST_BEFORE = re.compile(r"(?:\b(?:last|past|dernier|passé|scorso|pasado|passado)\s*$)", re.IGNORECASE)
 _LAST_AFTER = re.compile(r"^\s*(?:dernier|passé|scorso|pasado|passado)\b", re.IGNORECASE)
 _NEXT_AFTER = re.compile(r"^\s*(?:prochain|next|prossimo|próximo|que vient)\b", re.IGNORECASE)
@@ -135,7 +140,18 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """
     out: list[DateMention] = []
     last_year: int | None = None
-    for m in _RX.finditer(text):
+    # Try the full pattern only where a trigger word starts (linear and fast on long text).
+    pos = 0
+    for t in _TOKEN.finditer(text):
+        if t.start() < pos:
+            continue
+        w = t.group(0).lower()
+        if not (w[0].isdigit() or w in _TRIGGERS):
+            continue
+        m = _RX.match(text, t.start())
+        if m is None or m.end() == m.start():
+            continue
+        pos = m.end()
         dm = _resolve(m, text, published, last_year)
         if dm is None:
             continue
