@@ -241,7 +241,10 @@ class _Extractor:
                 taken.append((a, b))
         items.extend(extra)
         items.sort(key=lambda i: i.start)
-        return [i for i in items if not self._is_modifier(i)]
+        kept = [i for i in items if not self._is_modifier(i)]
+        # "le quartier kurde de Cheikh Maqsoud": a region descriptor followed by its named quarter.
+        return [i for k, i in enumerate(kept) if not (i.kind == "region" and k + 1 < len(kept)
+                and _DESCRIPTOR_GAP.fullmatch(self.text[i.end:kept[k + 1].start]))]
 
     def _is_modifier(self, item: _Item) -> bool:
         """"Aleppo's Old City", "a major eastern Aleppo neighbourhood": the name modifies another noun."""
@@ -398,11 +401,11 @@ class _Extractor:
     def _blocked(self, cue: _Cue, clause: tuple[int, int], rx: dict[str, re.Pattern[str]], *, passive: bool = False) -> bool:
         a = max(clause[0], cue.start - _BLOCK_WINDOW)
         before = self.text[a:cue.start]
-        inner = self.text[cue.start:cue.end] if passive else ""
+        inner = self.text[cue.start:cue.end]  # "n'a pas repris": the negation sits inside the cue
         block = rx.get("block")
         success = rx.get("success")
         inf = rx.get("infinitive")
-        if block is not None and (block.search(before) or (inner and block.search(inner))):
+        if block is not None and (block.search(before) or block.search(self.text[a:cue.end]) or (inner and block.search(inner))):
             if success is None or not success.search(before):
                 return True
         if inf is not None and inf.search(before):
@@ -791,6 +794,7 @@ _PLACE_HINT = re.compile(
     r"quarti|distri|neighbo|villag|vila\b|aldeia|aldea|pueblo|localit|suburb|barrio|bairro|secteur|housing|project|moitié|half|metà|mitad|metade|\best\b|\bouest\b|"
     r"\beast|\bwest|\bleste|\beste\b|\bnorte|orienta|حي|أحياء", re.IGNORECASE)
 _SPATIAL_BEFORE = re.compile(r"\b(?:dans|in|à|au|aux|into|inside|within|near|vers|towards|en|nel|nella|en|em|no|na)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+)\s*)?$", re.IGNORECASE)
+_DESCRIPTOR_GAP = re.compile(r"\s*(?:de\s+|d['’]|du\s+|of\s+(?:the\s+)?|di\s+|del\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(
