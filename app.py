@@ -321,7 +321,7 @@ def _map_section(path: str, timeline: Any, gaz: Any, changes: list[dt.date], lo:
     tiles = bool(ss.get("tiles_on"))
     m = render.base_map(fc, outline=outline, labels=labels, leaflet_js_url=LEAFLET_URL,
                         leaflet_css_url=LEAFLET_CSS_URL, tiles=tiles, center_lat_lon=_center(labels))
-    out = st_folium(m, key="map", height=640, use_container_width=True, returned_objects=["last_active_drawing"],
+    out = st_folium(m, key="map", height=640, use_container_width=True, returned_objects=["last_active_drawing", "last_clicked"],
                     feature_group_to_add=render.date_layer(paint))
     _read_click(out, set(quarter_ids))
     st.markdown(_legend_html(render.legend_counts(states, quarter_ids)), unsafe_allow_html=True)
@@ -336,7 +336,17 @@ def _center(labels: list) -> tuple[float, float]:
 
 
 def _read_click(out: Any, known: set[str]) -> None:
-    """Select the clicked quarter; ignore the component's value when it is the one already handled."""
+    """Select the clicked quarter; ignore the component's value when it is the one already handled.
+
+    With "pick the point on the map" on, a click also fills the coordinates of the place form.
+    """
+    point = (out or {}).get("last_clicked") if isinstance(out, dict) else None
+    if isinstance(point, dict) and st.session_state.get("place_pick"):
+        psig = json.dumps(point, sort_keys=True)
+        if psig != st.session_state.get("point_sig"):
+            st.session_state["point_sig"] = psig
+            st.session_state["place_lat"] = f"{float(point['lat']):.5f}"
+            st.session_state["place_lon"] = f"{float(point['lng']):.5f}"
     feat = (out or {}).get("last_active_drawing") if isinstance(out, dict) else None
     if not isinstance(feat, dict):
         return
@@ -434,6 +444,7 @@ def _add_article(path: str, gaz: Any) -> None:
             _extract_preview(text, up, date=date, source=outlet, url=url, lang=lang, title=title, gaz=gaz)
     if "preview" in ss:
         _preview(path, gaz)
+    _add_place_form(path, ss.get("preview", {}).get("unknown", []))
 
 
 def _extract_preview(text: str, up: Any, *, date: str, source: str, url: str, lang: str, title: str, gaz: Any) -> None:
@@ -490,7 +501,6 @@ def _preview(path: str, gaz: Any) -> None:
     if pv["unknown"]:
         st.markdown("**Names that look like places but are not in the gazetteer:** "
                     + ", ".join(f"`{html.escape(n)}`" for n in pv["unknown"]))
-    _add_place_form(path, pv["unknown"])
     c1, c2 = st.columns(2)
     if c1.button("Save the article and the decisions", key="save_article", type="primary"):
         with _Guard("saving the article"):
@@ -550,6 +560,8 @@ def _apply_row(store: Any, ec: Any, row: dict, original: Claim | None = None) ->
 
 def _add_place_form(path: str, suggestions: list[str]) -> None:
     with st.expander("Add a place to the gazetteer", expanded=bool(suggestions)):
+        st.toggle("Pick the point by clicking the map (Map tab)", key="place_pick",
+                  help="While this is on, a click on the map fills latitude and longitude below.")
         with st.form("place_form"):
             c1, c2 = st.columns(2)
             name = c1.selectbox("Name", options=[""] + suggestions, accept_new_options=True, key="place_name")

@@ -206,6 +206,20 @@ def test_hostile_article_text_is_shown_as_text(page, server):
     _shot(page, "hostile-article")
 
 
+def test_a_binary_upload_is_refused_with_a_message_not_a_traceback(page, server):
+    _open(page, server)
+    page.get_by_role("tab", name="Add an article").click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "scan.txt", "mimeType": "text/plain", "buffer": b"PK\x03\x04\x00\x00binary\x00" * 50}])
+    page.get_by_text("scan.txt").first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="Read the claims").click()
+    alert = page.locator("[data-testid='stAlertContentError']").filter(has_text="looks like a binary file")
+    alert.first.wait_for(timeout=30_000)
+    assert "save the article as plain text" in alert.first.inner_text()
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "binary-upload")
+
+
 def test_no_request_left_localhost(page, server, requests_seen):
     _open(page, server, "?date=2016-11-28&quarter=sakhour")
     page.get_by_role("tab", name="Review claims").click()
