@@ -622,13 +622,23 @@ def _render_map(proj: MapProjection, shapes: Mapping[str, _Shape], states: Mappi
     return small
 
 
-def _place_labels(draw: Any, proj: MapProjection, shapes: Mapping[str, _Shape], states: Mapping[str, ControlState],
-                  gazetteer: Any, s: float) -> int:
-    """Write English names inside quarters where they fit without overlap; return how many."""
+_TextOp = tuple[tuple[float, float], str, Any, str, str]  # (x, y), text, font, fill, halo
+
+
+def _plan_labels(proj: MapProjection, shapes: Mapping[str, _Shape], states: Mapping[str, ControlState],
+                 gazetteer: Any, s: float) -> tuple[int, list[tuple[int, str]], list[_TextOp], int]:
+    """Place English names inside quarters where they fit without overlap, numbers in small coloured ones.
+
+    Return how many names fit, the (number, place id) key of the numbered quarters, the text
+    to draw (the picture's height depends on the key, so nothing is drawn here), and how many
+    coloured quarters got neither a name nor a number (no room left).
+    """
+    ops: list[_TextOp] = []
     from shapely.geometry import Polygon, box
     from shapely.ops import polylabel
 
     placed: list[Any] = []
+    unlabeled: list[tuple[str, Any]] = []
     count = 0
     # Largest quarters first: they get the best spots.
     items = []
@@ -667,8 +677,7 @@ def _place_labels(draw: Any, proj: MapProjection, shapes: Mapping[str, _Shape], 
                 y = anchor.y - lh / 2
                 for ln in lines:
                     w = _text_width(font, ln)
-                    _draw_text(draw, (anchor.x - w / 2, y), ln, font, fill,
-                               stroke_width=max(1, round(2 * s)), stroke_fill=halo)
+                    ops.append(((anchor.x - w / 2, y), ln, font, fill, halo))
                     y += font.size * 1.15
                 placed.append(bx.buffer(2 * s))
                 count += 1
@@ -676,7 +685,54 @@ def _place_labels(draw: Any, proj: MapProjection, shapes: Mapping[str, _Shape], 
                 break
             if done:
                 break
-    return count
+        if not done:
+            unlabeled.append((pid, anchor))
+    # Coloured quarters too small for a name get a number (north to south, then west to east),
+    # keyed beside the map, so every colour on the picture can be named.
+    key: list[tuple[int, str]] = []
+    rows = sorted((a.y // max(1.0, 40 * s), a.x, pid, a) for pid, a in unlabeled
+                  if _state_key(states.get(pid)) != "unknown")
+    small_fonts = [_font(round(13 * s), bold=True), _font(round(11 * s), bold=True), _font(round(9.5 * s), bold=True)]
+    for _row, _x, pid, anchor in rows:
+        text = str(len(key) + 1)
+        for font in small_fonts:  # a smaller number where the big one would touch a neighbour's
+            w, h = _text_width(font, text), font.size * 1.1
+            bx = box(anchor.x - w / 2 - 1, anchor.y - h / 2, anchor.x + w / 2 + 1, anchor.y + h / 2)
+            if not any(bx.intersects(p) for p in placed):
+                break
+        else:
+            continue
+        dark = _state_key(states.get(pid)) == "isis"
+        fill, halo = ("#ffffff", "#000000") if dark else ("#111111", "#ffffff")
+        ops.append(((anchor.x - w / 2, anchor.y - h / 2), text, font, fill, halo))
+        placed.append(bx.buffer(1 * s))
+        key.append((len(key) + 1, pid))
+    return count, key, ops, len(rows) - len(key)
+
+
+def _number_key_grid(n: int, width: int, s: float) -> tuple[int, int, int, int]:
+    """(columns, rows, column width, line height) of the numbered-quarter key."""
+    col_w = round(300 * s)
+    cols = max(1, min(n, width // col_w)) if n else 1
+    rows = -(-n // cols) if n else 0
+    return cols, rows, col_w, round(15 * s * 1.45)
+
+
+def _draw_number_key(draw: Any, key: Sequence[tuple[int, str]], gazetteer: Any, xy: tuple[int, int],
+                     width: int, s: float) -> None:
+    """'1 Sakhour' entries in columns, numbered north to south."""
+    x, y = xy
+    _draw_text(draw, (x, y), "Numbered quarters", _font(round(22 * s), bold=True), "#111111")
+    y += round(36 * s)
+    f = _font(round(15 * s))
+    fb = _font(round(15 * s), bold=True)
+    cols, rows, col_w, line_h = _number_key_grid(len(key), width, s)
+    for i, (num, pid) in enumerate(key):
+        cx = x + (i // rows) * col_w
+        cy = y + (i % rows) * line_h
+        _draw_text(draw, (cx, cy), str(num), fb, "#111111")
+        name = _wrap(_clean(_place_name(gazetteer, pid)), f, col_w - round(44 * s), max_lines=1)[0]
+        _draw_text(draw, (cx + round(36 * s), cy), name, f, "#333333")
 
 
 def _label_layouts(name: str, font: Any) -> list[list[str]]:
@@ -744,7 +800,11 @@ def report_png_bytes(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, 
         cols[0 if acc + len(b) / 2 <= total / 2 else 1].append(b)
         acc += len(b) + 0.6
     col_h = max((sum(len(b) + 0.6 for b in c) for c in cols), default=0) * line_h
-    src_top = lay.map_box[3] + round(50 * s)
+    n_labels, number_key, label_ops, n_unmarked = _plan_labels(proj, shp, st, gazetteer, s)
+    key_top = lay.map_box[3] + round(40 * s)
+    _cols, key_rows, _cw, key_lh = _number_key_grid(len(number_key), width - 2 * lay.margin, s)
+    key_h = round(36 * s) + key_rows * key_lh + round(10 * s) if number_key else 0
+    src_top = key_top + key_h + round(20 * s) if number_key else lay.map_box[3] + round(50 * s)
     src_h = round(50 * s) + col_h + (line_h * 2 if more else 0) + (line_h if not blocks else 0)
     credits_top = src_top + src_h + round(30 * s)
     f_cred = _font(round(16 * s))
@@ -760,7 +820,10 @@ def report_png_bytes(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, 
         raise ExportError(msg) from err
     draw = ImageDraw.Draw(img)
     draw.rectangle(lay.map_box, outline="#9a9a9a", width=max(1, round(s)))
-    n_labels = _place_labels(draw, proj, shp, st, gazetteer, s)
+    for (lx, ly), text, font, fill, halo in label_ops:
+        _draw_text(draw, (lx, ly), text, font, fill, stroke_width=max(1, round(2 * s)), stroke_fill=halo)
+    if number_key:
+        _draw_number_key(draw, number_key, gazetteer, (lay.margin, key_top), width - 2 * lay.margin, s)
 
     # Header.
     m = lay.margin
@@ -809,7 +872,10 @@ def report_png_bytes(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, 
         APPROX_NOTE,
         "Contested: sources name different factions within a few days; the stripes show both colours.",
         "Unknown: no report about the quarter yet. Nothing is guessed.",
-        f"Names are shown where they fit ({n_labels} of {len(shp)} quarters).",
+        f"Names are shown where they fit ({n_labels} of {len(shp)} quarters); numbers mark "
+        "coloured quarters too small for a name (key below the map)"
+        + (f"; {n_unmarked} tiny coloured quarter{'s' * (n_unmarked != 1)} had room for neither (the HTML map names them)."
+           if n_unmarked else "."),
     ]
     for note in notes:
         for ln in _wrap(note, f_note, side_w):

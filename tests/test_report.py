@@ -476,3 +476,21 @@ def test_browser_csp_blocks_a_script_that_slipped_in(browser, page, tmp_path):
         assert pg.locator("path.quarter").count() > 0  # our own scripts still ran
     finally:
         pg.close()
+
+
+def test_small_coloured_quarters_are_numbered(claims, gazetteer, boundaries):
+    from geo.timeline import control_on
+
+    st = control_on(claims, dt.date(2016, 11, 28), gazetteer)
+    proj = report.report_projection(gazetteer, width=2000)
+    shapes = report._load_shapes(gazetteer, None)
+    n_names, key, ops, n_unmarked = report._plan_labels(proj, shapes, st, gazetteer, 1.0)
+    assert n_names >= 10
+    assert [n for n, _ in key] == list(range(1, len(key) + 1))
+    assert all(st[pid].status != "unknown" for _, pid in key)
+    named = {text for _, text, *_ in ops}
+    coloured = [pid for pid, s in st.items() if s.status != "unknown" and pid in shapes]
+    # Every coloured quarter is named or numbered, except those counted as without room.
+    marked = {pid for _, pid in key} | {pid for pid in coloured
+                                         if any(w in named for w in gazetteer.get(pid).name_en.split())}
+    assert len([pid for pid in coloured if pid not in marked]) <= n_unmarked
