@@ -831,8 +831,9 @@ def report_png_bytes(claims: list[EvidenceClaim], gazetteer: Any, day: dt.date, 
     title_text = _wrap(_clean(title) or DEFAULT_TITLE, f_title, width - 2 * m, max_lines=1)[0]
     _draw_text(draw, (m, m), title_text, f_title, "#111111")
     _draw_text(draw, (m, m + round(62 * s)), date_in_words(day), _font(round(34 * s)), "#222222")
-    n_docs = len({c.document_id for c in claims})
-    sub = (f"Control of each quarter on this day, from {len(claims)} claim{'s' * (len(claims) != 1)} "
+    counted = [c for c in claims if c.review != "rejected"]
+    n_docs = len({c.document_id for c in counted})
+    sub = (f"Control of each quarter on this day, from {len(counted)} claim{'s' * (len(counted) != 1)} "
            f"in {n_docs} article{'s' * (n_docs != 1)}. Every colour is backed by the sources listed below.")
     _draw_text(draw, (m, m + round(112 * s)), sub, _font(round(20 * s)), "#555555")
 

@@ -27,4 +27,50 @@ def run(quick: bool = False) -> list[str]:
         t0 = time.perf_counter()
         page = standalone_html(claims, gaz, day)
         out.append(f"HTML, {n} claims: {time.perf_counter() - t0:.2f} s, {len(page.encode()) / 1e6:.2f} MB")
+        if n == 2_000 or quick:
+            out += _browser_figures(page)
     return out
+
+
+def _browser_figures(page_html: str) -> list[str]:
+    """Load-to-drawn and slider-to-repaint times of the standalone HTML in headless Chromium."""
+    import shutil
+    import statistics
+    import tempfile
+    from pathlib import Path
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        return ["HTML in Chromium: skipped (no chromium; scripts/test.sh installs it)"]
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "map.html"
+        path.write_text(page_html, encoding="utf-8")
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=chromium,
+                                  args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            try:
+                page = b.new_page(viewport={"width": 1400, "height": 900})
+                page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+                loads = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    page.goto(path.as_uri())
+                    page.wait_for_selector("body[data-ready='1']")
+                    loads.append(time.perf_counter() - t0)
+                # Repaint after a date change, timed inside the page (two animation frames = painted).
+                ms = page.evaluate("""async () => {
+                    const out = [];
+                    for (let k = 0; k < 20; k++) {
+                        const t0 = performance.now();
+                        window.quartersShow(k % 2 ? 0 : 1e9);
+                        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                        out.push(performance.now() - t0);
+                    }
+                    return out;
+                }""")
+            finally:
+                b.close()
+    return [f"HTML in Chromium: open to all quarters drawn {statistics.median(loads) * 1000:.0f} ms (median of 3), "
+            f"date change to repaint {statistics.median(ms):.0f} ms (median of 20)"]
