@@ -90,10 +90,12 @@ def _gazetteer_with_user_places(store: Store) -> Any:
 
 
 def ingest_document(store: Store, doc: Document, *, gazetteer: Any = None, extractor: Any = None,
-                    extractor_version: str | None = None) -> AddResult:
+                    extractor_version: str | None = None, source_file: str | None = None) -> AddResult:
     """Extract claims from one document and store both (skipping extraction when unchanged).
 
-    ``extractor``/``extractor_version`` default to ``geo.extract``. If the extractor raises,
+    ``extractor``/``extractor_version`` default to ``geo.extract``. ``source_file`` (absolute
+    path) lets a new text of a file already stored supersede the earlier one (see
+    ``Store.add_document``). If the extractor raises,
     the document is stored without claims, the error recorded, and GeoError raised with
     the file and what to do.
     """
@@ -110,11 +112,11 @@ def ingest_document(store: Store, doc: Document, *, gazetteer: Any = None, extra
         claims = list(extractor(doc, gazetteer=gazetteer))
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
         reason = f"{type(err).__name__}: {err}"
-        store.add_document(doc, [], extractor_version=extractor_version, extraction_error=reason)
+        store.add_document(doc, [], extractor_version=extractor_version, extraction_error=reason, source_file=source_file)
         msg = (f"{doc.path or 'document'}: the extractor failed ({reason}); the article is stored without claims "
                f"(add claims by hand in the app) and will be retried on the next ingest; please report it with this file.")
         raise GeoError(msg) from err
-    return store.add_document(doc, claims, extractor_version=extractor_version)
+    return store.add_document(doc, claims, extractor_version=extractor_version, source_file=source_file)
 
 
 def ingest_paths(store: Store, paths: list[Path], *, progress: bool = True, gazetteer: Any = None,
@@ -142,7 +144,7 @@ def ingest_paths(store: Store, paths: list[Path], *, progress: bool = True, gaze
             try:
                 doc = load_document(f)
                 result = ingest_document(store, doc, gazetteer=gazetteer, extractor=extractor,
-                                         extractor_version=extractor_version)
+                                         extractor_version=extractor_version, source_file=str(f.resolve()))
             except GeoError as err:
                 summary.failed += 1
                 summary.failures.append(str(err))

@@ -112,6 +112,11 @@ _MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             added_at TEXT NOT NULL
         )""",
     )),
+    (2, "documents: source file and revisions", (
+        "ALTER TABLE documents ADD COLUMN source_file TEXT",
+        "ALTER TABLE documents ADD COLUMN superseded_by INTEGER REFERENCES documents(id)",
+        "CREATE INDEX documents_source_file ON documents(source_file)",
+    )),
 )
 SCHEMA_VERSION = _MIGRATIONS[-1][0]
 
@@ -124,6 +129,7 @@ class AddResult:
     document_id: int
     claims_added: int = 0
     reviews_carried: int = 0
+    replaced_document_id: int | None = None  # the earlier version of the same file, now superseded
 
 
 def _now() -> str:
@@ -254,7 +260,7 @@ class Store:
         return found is None or found["extractor_version"] != extractor_version or bool(found["extraction_error"])
 
     def add_document(self, doc: Document, claims: list[Claim], *, extractor_version: str,
-                     extraction_error: str | None = None) -> AddResult:
+                     extraction_error: str | None = None, source_file: str | None = None) -> AddResult:
         """Store an article and its machine claims in one transaction; idempotent by ``doc.sha256``.
 
         Same hash and same extractor version: "unchanged", nothing written. Same hash and
@@ -264,6 +270,10 @@ class Store:
         finds stays active unless it was rejected. ``extraction_error`` records a failed
         extraction (the text is kept so claims can be added by hand; the next ingest retries);
         for a document already stored, a failed extraction leaves its claims as they are.
+
+        ``source_file`` (an absolute path, given by ingest) marks revisions: a new text for a
+        file already stored supersedes the earlier version, whose claims are treated as in a
+        re-extraction (reviews carried over, reviewed claims kept, the rest retired).
         Raises StoreError if the document has no hash or the write fails.
         """
         if not doc.sha256:
@@ -275,13 +285,19 @@ class Store:
             if row is None:
                 cur = conn.execute(
                     "INSERT INTO documents (sha256, path, title, source, url, lang, published, meta_json, text,"
-                    " extractor_version, extraction_error, added_at, extracted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " extractor_version, extraction_error, added_at, extracted_at, source_file)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.sha256, doc.path, doc.title, doc.source, doc.url, doc.lang,
                      doc.date.isoformat() if doc.date else None, json.dumps(doc.meta, ensure_ascii=False),
-                     doc.text, extractor_version, extraction_error, now, now))
+                     doc.text, extractor_version, extraction_error, now, now, source_file))
                 doc_id = int(cur.lastrowid)
-                _insert_machine_claims(conn, doc_id, claims, extractor_version, now)
-                return AddResult("new", doc_id, len(claims))
+                prev = _previous_version(conn, source_file, doc_id) if extraction_error is None else None
+                if prev is None:
+                    _insert_machine_claims(conn, doc_id, claims, extractor_version, now)
+                    return AddResult("new", doc_id, len(claims))
+                added, carried = _reextract(conn, prev, doc_id, claims, extractor_version, now)
+                conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (doc_id, prev))
+                return AddResult("new", doc_id, added, carried, prev)
             doc_id = int(row["id"])
             if row["extractor_version"] == extractor_version and not row["extraction_error"] and extraction_error is None:
                 return AddResult("unchanged", doc_id, 0)
@@ -289,17 +305,29 @@ class Store:
                 # a failed re-extraction must not take away the claims that are there: record it, change nothing else
                 conn.execute("UPDATE documents SET extraction_error = ? WHERE id = ?", (extraction_error, doc_id))
                 return AddResult("unchanged", doc_id, 0)
-            added, carried = _reextract(conn, doc_id, claims, extractor_version, now)
-            conn.execute("UPDATE documents SET extractor_version = ?, extraction_error = ?, extracted_at = ? WHERE id = ?",
-                         (extractor_version, extraction_error, now, doc_id))
-            return AddResult("re-extracted", doc_id, added, carried)
+            prev = None
+            if row["extraction_error"] and conn.execute(
+                    "SELECT 1 FROM claims WHERE document_id = ? AND origin = 'machine' AND retired_at IS NULL",
+                    (doc_id,)).fetchone() is None:
+                # a revised file whose first extraction failed: take over from the earlier version now
+                prev = _previous_version(conn, source_file, doc_id)
+            if prev is None:
+                added, carried = _reextract(conn, doc_id, doc_id, claims, extractor_version, now)
+            else:
+                added, carried = _reextract(conn, prev, doc_id, claims, extractor_version, now)
+                conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (doc_id, prev))
+            conn.execute("UPDATE documents SET extractor_version = ?, extraction_error = ?, extracted_at = ?,"
+                         " source_file = COALESCE(source_file, ?) WHERE id = ?",
+                         (extractor_version, extraction_error, now, source_file, doc_id))
+            return AddResult("re-extracted", doc_id, added, carried, prev)
 
     def documents(self) -> list[dict[str, Any]]:
         """Every stored article: id, title, source, date, url, path, lang, sha256, extractor_version,
-        extraction_error, added_at and claims (count of active claims), oldest first."""
+        extraction_error, added_at, source_file, superseded_by (id of the newer text of the same
+        file, or None) and claims (count of active claims), oldest first."""
         rows = self._read(
             "SELECT d.id, d.title, d.source, d.published AS date, d.url, d.path, d.lang, d.sha256,"
-            " d.extractor_version, d.extraction_error, d.added_at,"
+            " d.extractor_version, d.extraction_error, d.added_at, d.source_file, d.superseded_by,"
             " (SELECT COUNT(*) FROM claims c WHERE c.document_id = d.id AND c.retired_at IS NULL) AS claims"
             " FROM documents d ORDER BY d.id")
         return [dict(r) for r in rows]
@@ -479,13 +507,29 @@ def _insert_machine_claims(conn: sqlite3.Connection, document_id: int, claims: l
     return [_insert_claim(conn, document_id, c, "machine", version, now) for c in claims]
 
 
-def _reextract(conn: sqlite3.Connection, doc_id: int, claims: list[Claim], version: str, now: str) -> tuple[int, int]:
-    """Retire the old machine claims, insert the new ones, carry reviews over; return (new claims, reviews carried)."""
+def _previous_version(conn: sqlite3.Connection, source_file: str | None, doc_id: int) -> int | None:
+    """The latest earlier document of the same file that no newer text has superseded, or None."""
+    if not source_file:
+        return None
+    row = conn.execute("SELECT id FROM documents WHERE source_file = ? AND id != ? AND superseded_by IS NULL"
+                       " ORDER BY id DESC LIMIT 1", (source_file, doc_id)).fetchone()
+    return int(row[0]) if row else None
+
+
+def _reextract(conn: sqlite3.Connection, old_doc: int, doc_id: int, claims: list[Claim], version: str,
+               now: str) -> tuple[int, int]:
+    """Retire the old machine claims of ``old_doc``, insert the new ones into ``doc_id``, carry reviews over.
+
+    ``old_doc`` is ``doc_id`` for a re-extraction, the earlier text for a revised file.
+    Returns (claims with no earlier match, reviews carried).
+    """
+    why = f"replaced ({version})" if old_doc == doc_id else f"replaced by document {doc_id}"
+    missing = f"not found by {version}" if old_doc == doc_id else f"not in the revised text (document {doc_id})"
     old = conn.execute("SELECT id, match_key FROM claims WHERE document_id = ? AND origin = 'machine' AND retired_at IS NULL"
-                       " ORDER BY id", (doc_id,)).fetchall()
+                       " ORDER BY id", (old_doc,)).fetchall()
     last_action = {r[0]: r[1] for r in conn.execute(
         "SELECT r.claim_id, r.action FROM reviews r JOIN claims c ON c.id = r.claim_id"
-        " WHERE c.document_id = ? AND c.retired_at IS NULL ORDER BY r.id", (doc_id,))}
+        " WHERE c.document_id = ? AND c.retired_at IS NULL ORDER BY r.id", (old_doc,))}
     by_key: dict[str, list[int]] = {}
     for r in old:
         by_key.setdefault(r["match_key"], []).append(int(r["id"]))
@@ -509,11 +553,11 @@ def _reextract(conn: sqlite3.Connection, doc_id: int, claims: list[Claim], versi
     for r in old:
         oid = int(r["id"])
         if oid in matched:
-            conn.execute("UPDATE claims SET retired_at = ?, retired_by = ? WHERE id = ?", (now, f"replaced ({version})", oid))
+            conn.execute("UPDATE claims SET retired_at = ?, retired_by = ? WHERE id = ?", (now, why, oid))
         elif last_action.get(oid) in ("accept", "edit"):
             continue  # the analyst vouched for it: it stays although the new extractor misses it
         else:
-            conn.execute("UPDATE claims SET retired_at = ?, retired_by = ? WHERE id = ?", (now, f"not found by {version}", oid))
+            conn.execute("UPDATE claims SET retired_at = ?, retired_by = ? WHERE id = ?", (now, missing, oid))
     return added, carried
 
 

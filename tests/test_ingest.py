@@ -111,6 +111,20 @@ def test_bad_files_are_reported_with_the_fix_and_the_others_still_go_in(tmp_path
     assert (again.new, again.unchanged, again.failed) == (1, 2, 4)  # locked.md is new now; crash.md fails again
 
 
+def test_an_edited_file_replaces_its_earlier_text_and_keeps_the_reviews(tmp_path, store):
+    path = write(tmp_path, "a.md", "Government forces took sakhour on 2016-11-28. Rebel forces took hellok on 2016-11-20.")
+    run(store, [tmp_path])
+    ids = {c.claim.place_id: c.claim_id for c in store.effective_claims()}
+    store.review(ids["hellok"], "reject")
+    write(tmp_path, "a.md", "Government forces took sakhour on 2016-11-28. Rebel forces took hellok on 2016-11-20. "
+                            "Kurdish forces took sheikh_fares on 2016-11-28.")
+    s = run(store, [path])
+    assert (s.new, s.claims_added) == (1, 1)
+    eff = sorted((c.claim.place_id, c.review) for c in store.effective_claims(include_rejected=True))
+    assert eff == [("hellok", "rejected"), ("sakhour", "auto"), ("sheikh_fares", "auto")]
+    assert [d["superseded_by"] is not None for d in store.documents()] == [True, False]
+
+
 def test_a_folder_named_like_an_article_is_reported(tmp_path, store):
     (tmp_path / "article.md").mkdir()
     s = run(store, [tmp_path / "article.md"])

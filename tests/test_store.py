@@ -194,10 +194,11 @@ def test_file_store_uses_wal_and_records_migrations(tmp_path):
     db = tmp_path / "sub" / "folder" / "q.sqlite"
     with open_store(db) as s:
         s.add_document(doc(), [claim()], extractor_version="v1")
-        assert s.schema_version == 1
+        assert s.schema_version == 2
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("SELECT version, name FROM schema_migrations").fetchall() == [(1, "documents, claims, reviews, places")]
+    assert conn.execute("SELECT version, name FROM schema_migrations").fetchall() == [
+        (1, "documents, claims, reviews, places"), (2, "documents: source file and revisions")]
     conn.close()
     with open_store(db) as s:  # reopening applies nothing twice and keeps the data
         assert len(s.effective_claims()) == 1
@@ -229,7 +230,7 @@ def test_a_store_from_a_newer_version_is_refused(tmp_path):
     conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x')")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match=r"was written by a newer Quarters \(schema 99, this one knows 1\); update Quarters"):
+    with pytest.raises(StoreError, match=r"was written by a newer Quarters \(schema 99, this one knows 2\); update Quarters"):
         open_store(db)
 
 
@@ -277,3 +278,42 @@ def test_a_replaced_claim_cannot_be_reviewed(store):
     store.add_document(doc(), [claim()], extractor_version="v2")
     with pytest.raises(StoreError, match=f"claim {old} was replaced when its article was re-extracted; review the current claim"):
         store.review(old, "accept")
+
+
+def test_a_store_of_schema_1_is_upgraded_and_keeps_its_data(tmp_path, monkeypatch):
+    import geo.store
+
+    db = tmp_path / "old.sqlite"
+    monkeypatch.setattr(geo.store, "_MIGRATIONS", geo.store._MIGRATIONS[:1])
+    with sqlite3.connect(db) as conn:  # what Quarters with schema 1 wrote
+        conn.isolation_level = None
+        geo.store._migrate(conn, str(db))
+        conn.execute("INSERT INTO documents (sha256, text, added_at, extracted_at) VALUES ('abc', 'text', 'now', 'now')")
+    conn.close()
+    monkeypatch.undo()
+    with open_store(db) as s:
+        assert s.schema_version == 2
+        (d,) = s.documents()
+        assert (d["id"], d["source_file"], d["superseded_by"]) == (1, None, None)
+
+
+def test_a_revised_file_supersedes_its_earlier_text_and_keeps_the_reviews(store):
+    first = store.add_document(doc(), [claim("sakhour"), claim("hellok", quote="Rebels took Hellok."),
+                                       claim("haydariya", quote="Troops took Haydariya.")],
+                               extractor_version="v1", source_file="/articles/a.md")
+    ids = {c.claim.place_id: c.claim_id for c in store.effective_claims()}
+    store.review(ids["hellok"], "reject")
+    store.review(ids["haydariya"], "accept", note="checked")
+    revised = doc("Government troops took the Alpha quarter on Monday, the army said.")
+    r = store.add_document(revised, [claim("sakhour"), claim("hellok", quote="Rebels took Hellok.")],
+                           extractor_version="v1", source_file="/articles/a.md")
+    assert (r.status, r.replaced_document_id, r.claims_added, r.reviews_carried) == ("new", first.document_id, 0, 1)
+    eff = {c.claim.place_id: c for c in store.effective_claims(include_rejected=True)}
+    assert (eff["sakhour"].document_id, eff["hellok"].document_id, eff["hellok"].review) == (r.document_id, r.document_id, "rejected")
+    # the accepted claim the revised text no longer has stays, with its earlier article
+    assert (eff["haydariya"].document_id, eff["haydariya"].review) == (first.document_id, "accepted")
+    assert [d["superseded_by"] for d in store.documents()] == [r.document_id, None]
+    # another file with the same claims is a separate article
+    other = store.add_document(doc("Another article."), [claim("sakhour")], extractor_version="v1", source_file="/articles/b.md")
+    assert other.replaced_document_id is None
+    assert len([c for c in store.effective_claims() if c.claim.place_id == "sakhour"]) == 2
