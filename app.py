@@ -392,7 +392,12 @@ def _quarter_panel(path: str, timeline: Any, gaz: Any, states: dict, lo: dt.date
         st.markdown(f'<ul class="q-history-list" style="font-size:13px;margin:0">{rows}</ul>', unsafe_allow_html=True)
     else:
         st.caption("No capture or control claim for this quarter yet.")
-    claims = [c for c in _claims(path) if c.claim.place_id == pid]
+    # The quarter's own claims, plus region claims ("east Aleppo") that decided one of its states.
+    claims = {c.claim_id: c for c in _claims(path) if c.claim.place_id == pid}
+    for _, s in history:
+        for c in s.claims:
+            claims.setdefault(c.claim_id, c)
+    claims = list(claims.values())
     deciding = {c.claim_id for c in (state.claims if state is not None else ())}
     names = _place_names(p) if p else []
     groups = ui_state.disagreements(claims, window_days=settings.CONTESTED_WINDOW_DAYS)
