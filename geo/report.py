@@ -971,6 +971,22 @@ def _label_lon_lat(geom: Any) -> tuple[float, float]:
     return pt.x, pt.y
 
 
+def _region_quarters(gazetteer: Any) -> dict[str, list[str]]:
+    """Each region's quarters, following regions inside regions (cycles are cut)."""
+    places = getattr(gazetteer, "places", {})
+
+    def expand(pid: str, seen: frozenset[str]) -> list[str]:
+        out: list[str] = []
+        for m in places[pid].members:
+            p = places.get(m)
+            if p is None or m in seen:
+                continue
+            out += expand(m, seen | {m}) if p.kind == "region" else [m]
+        return out
+
+    return {p.id: sorted(set(expand(p.id, frozenset({p.id})))) for p in places.values() if p.kind == "region"}
+
+
 def _html_payload(claims: Sequence[EvidenceClaim], gazetteer: Any, day: dt.date,
                   states_by_day: Mapping[dt.date, Mapping[str, ControlState]],
                   shapes: Mapping[str, _Shape], outline: Any) -> dict[str, Any]:
@@ -1025,7 +1041,7 @@ def _html_payload(claims: Sequence[EvidenceClaim], gazetteer: Any, day: dt.date,
                 state_rows.append([key[0], key[1], list(key[2]), key[3], key[4], list(key[5])])
             row.append(state_index[key])
         table.append(row)
-    region_members = {p.id: list(p.members) for p in getattr(gazetteer, "places", {}).values() if p.kind == "region"}
+    region_members = _region_quarters(gazetteer)
     outline_geo = None
     if outline is not None and not outline.is_empty:
         gtype, coords = _geojson_coords(outline)
