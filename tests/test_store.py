@@ -317,3 +317,50 @@ def test_a_revised_file_supersedes_its_earlier_text_and_keeps_the_reviews(store)
     other = store.add_document(doc("Another article."), [claim("sakhour")], extractor_version="v1", source_file="/articles/b.md")
     assert other.replaced_document_id is None
     assert len([c for c in store.effective_claims() if c.claim.place_id == "sakhour"]) == 2
+
+
+def test_the_app_can_read_while_another_process_writes(tmp_path):
+    import threading
+
+    db = tmp_path / "q.sqlite"
+    errors: list[BaseException] = []
+
+    def writer():
+        try:
+            with open_store(db) as w:
+                for i in range(150):
+                    w.add_document(doc(f"Article {i}."), [claim(quote=f"q{i}")], extractor_version="v1")
+        except BaseException as err:  # noqa: BLE001 - reported by the assertion below
+            errors.append(err)
+
+    open_store(db).close()
+    t = threading.Thread(target=writer)
+    t.start()
+    seen = []
+    with open_store(db) as reader:
+        while t.is_alive():
+            seen.append(len(reader.effective_claims()))
+    t.join()
+    assert errors == []
+    assert seen == sorted(seen)  # every read is a consistent snapshot, never going back
+    with open_store(db) as reader:
+        assert len(reader.documents()) == 150
+
+
+def test_one_store_shared_by_threads_keeps_every_review(store):
+    import threading
+
+    store.add_document(doc(), [claim()], extractor_version="v1")
+    cid = store.effective_claims()[0].claim_id
+
+    def reviewer(k):
+        for i in range(50):
+            store.review(cid, "accept", note=f"{k}-{i}")
+            store.effective_claims()
+
+    threads = [threading.Thread(target=reviewer, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(store.review_history(cid)) == 200
