@@ -1266,7 +1266,18 @@ _PAGE_JS = r"""
   }
   function claimBox(c, deciding) {
     var box = el("div", "claim" + (deciding ? " deciding" : ""));
-    if (c.quote) box.appendChild(el("div", "quote", "\u201c" + c.quote + "\u201d"));
+    if (c.quote) {
+      // The place name marked inside the quote, built from text nodes (never HTML).
+      var qd = el("div", "quote");
+      var at = c.mention ? c.quote.toLowerCase().indexOf(c.mention.toLowerCase()) : -1;
+      qd.appendChild(document.createTextNode("\u201c" + (at < 0 ? c.quote : c.quote.slice(0, at))));
+      if (at >= 0) {
+        qd.appendChild(el("mark", null, c.quote.slice(at, at + c.mention.length)));
+        qd.appendChild(document.createTextNode(c.quote.slice(at + c.mention.length)));
+      }
+      qd.appendChild(document.createTextNode("\u201d"));
+      box.appendChild(qd);
+    }
     var meta = el("div", "meta");
     var bits = [c.source || "unknown outlet", c.published || "no date"];
     if (c.cited) bits.push("citing " + c.cited);

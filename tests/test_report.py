@@ -366,6 +366,7 @@ def test_browser_offline_slider_and_panel(browser, page, claims, gazetteer, arti
         assert "Sakhour" in tip and "Government forces since 2016-11-28" in tip
         pg.locator("path[data-place='sakhour']").first.dispatch_event("click")
         assert "Prendre le contrôle lundi des quartiers de Sakhour" in pg.locator("#panel").inner_text()
+        assert pg.locator("#panel .claim.deciding mark").first.inner_text() == "Sakhour"  # mention found in the quote
         assert pg.locator("#panel a[href='https://example.org/a']").count() >= 1
         pg.screenshot(path=str(artifacts / "map_fixture_panel.png"))
         # The optional tile layer: on, it tries the network (blocked here) and the map still works.
