@@ -104,11 +104,15 @@ def _items_by_quarter(claims: Iterable[EvidenceClaim], places: Mapping[str, Any]
     regions = _expand(places)
     factions = set(settings.FACTIONS)
     by_q: dict[str, list[_Item]] = {}
+    starts: dict[str, tuple[dt.date, bool] | None] = {}  # many claims share a date string
     for ec in claims:
         c = ec.claim
         if ec.review == "rejected" or c.kind not in COLOUR_KINDS or c.faction not in factions or not c.place_id:
             continue
-        start = claim_start(c.date)
+        if c.date in starts:
+            start = starts[c.date]
+        else:
+            start = starts[c.date] = claim_start(c.date)
         if start is None:
             continue
         p = places.get(c.place_id)
@@ -153,7 +157,7 @@ def _history(place_id: str, items: list[_Item], window_days: int) -> list[tuple[
             j += 1
         while items[lo].start < day - width:
             lo += 1
-        kept = _decide(items[lo:j])
+        kept = _decide(items[lo:j]) if j - lo > 1 else items[lo:j]
         factions = sorted({k.faction for k in kept})
         status = "held" if len(factions) == 1 else "contested"
         faction = factions[0] if status == "held" else None
@@ -162,8 +166,9 @@ def _history(place_id: str, items: list[_Item], window_days: int) -> list[tuple[
         else:
             today = [k for k in kept if k.start == day] or kept
             since, approximate = day.isoformat(), all(k.approximate for k in today)
+        ordered = kept if len(kept) == 1 else sorted(kept, key=lambda k: (k.start, k.ec.claim_id), reverse=True)
         state = ControlState(place_id=place_id, status=status, faction=faction, since=since, approximate=approximate,
-                             claims=tuple(k.ec for k in sorted(kept, key=lambda k: (k.start, k.ec.claim_id), reverse=True)))
+                             claims=tuple(k.ec for k in ordered))
         if prev is None or since != prev.since or state.claims != prev.claims:
             out.append((day, state))
         prev = state
