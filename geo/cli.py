@@ -62,6 +62,8 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     print(summary_line(summary), file=sys.stderr)
     for f in summary.failures:
         print(f"failed: {f}", file=sys.stderr)
+    if summary.interrupted:
+        return 130
     return 1 if summary.failed else 0
 
 

@@ -33,6 +33,7 @@ class IngestSummary:
     failed: int = 0
     claims_added: int = 0
     failures: list[str] = field(default_factory=list)
+    interrupted: bool = False  # Ctrl-C: the articles before it are stored; run the same command again
 
     @property
     def documents(self) -> int:
@@ -41,8 +42,11 @@ class IngestSummary:
 
 def summary_line(summary: IngestSummary) -> str:
     """One line for people: 'ingest: 3 new, 1 unchanged, 0 re-extracted, 1 failed; 12 claims added.'"""
-    return (f"ingest: {summary.new} new, {summary.unchanged} unchanged, {summary.reextracted} re-extracted, "
+    line = (f"ingest: {summary.new} new, {summary.unchanged} unchanged, {summary.reextracted} re-extracted, "
             f"{summary.failed} failed; {summary.claims_added} claims added.")
+    if summary.interrupted:
+        line += " Interrupted: what is listed is stored; run the same command again to do the rest."
+    return line
 
 
 def find_article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
@@ -121,7 +125,11 @@ def ingest_document(store: Store, doc: Document, *, gazetteer: Any = None, extra
 
 def ingest_paths(store: Store, paths: list[Path], *, progress: bool = True, gazetteer: Any = None,
                  extractor: Any = None, extractor_version: str | None = None) -> IngestSummary:
-    """Ingest files and folders; return the counts. Never raises for a bad article: it is in ``failures``."""
+    """Ingest files and folders; return the counts. Never raises for a bad article: it is in ``failures``.
+
+    Ctrl-C stops after the current article (rolled back if unfinished) and returns the counts
+    so far with ``interrupted`` set.
+    """
     summary = IngestSummary()
     files, problems = find_article_files(paths)
     summary.failures.extend(problems)
@@ -158,6 +166,8 @@ def ingest_paths(store: Store, paths: list[Path], *, progress: bool = True, gaze
                 summary.claims_added += result.claims_added
             if bar is not None:
                 bar.update(1)
+    except KeyboardInterrupt:
+        summary.interrupted = True  # the article being written was rolled back; the others are stored
     finally:
         if bar is not None:
             bar.close()

@@ -148,6 +148,24 @@ def test_long_ingests_show_a_progress_bar_on_stderr(tmp_path, store, capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_ctrl_c_keeps_what_is_done_and_says_how_to_finish(tmp_path, store):
+    for i in range(5):
+        write(tmp_path, f"{i}.md", f"Rebel forces took q{i} on 2016-11-20.")
+    calls = []
+
+    def interrupted_extractor(doc, *, gazetteer=None):
+        calls.append(doc.path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return toy_extractor(doc)
+
+    s = ingest_paths(store, [tmp_path], progress=False, gazetteer={}, extractor=interrupted_extractor, extractor_version="toy-1")
+    assert (s.new, s.interrupted) == (2, True)
+    assert summary_line(s).endswith("Interrupted: what is listed is stored; run the same command again to do the rest.")
+    s = run(store, [tmp_path])
+    assert (s.new, s.unchanged, s.interrupted) == (3, 2, False)
+
+
 def test_summary_counts_add_up():
     s = IngestSummary(new=2, unchanged=1, reextracted=1, failed=3, claims_added=7)
     assert s.documents == 7
