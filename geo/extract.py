@@ -155,12 +155,14 @@ class _Extractor:
 
     def _gazetteer_items(self) -> list[_Item]:
         out = []
-        for m in self.gaz.find_mentions(self.text):
-            if not (0 <= m.start < m.end <= len(self.text)):
-                continue
-            if _fold(m.surface) in self.lex.not_places:
-                continue
-            out.append(_Item(m.start, m.end, m.surface, m.place_id, m.kind or "quarter", "gazetteer"))
+        # Feed the gazetteer paragraph-sized pieces so that the whole stays linear in the text size.
+        for base, piece in _pieces(self.text, _PIECE_CHARS):
+            for m in self.gaz.find_mentions(piece):
+                if not (0 <= m.start < m.end <= len(piece)):
+                    continue
+                if _fold(m.surface) in self.lex.not_places:
+                    continue
+                out.append(_Item(base + m.start, base + m.end, m.surface, m.place_id, m.kind or "quarter", "gazetteer"))
         return out
 
     def _slice(self, starts: list[int], items: list, a: int, b: int) -> list:
@@ -717,6 +719,27 @@ class _Extractor:
 
 
 # -------------------------------------------------------------------- helpers
+_PIECE_CHARS = 20_000
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of text at line ends, each about ``size`` characters."""
+    if len(text) <= size:
+        return [(0, text)]
+    out = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut != -1 else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; a period after an abbreviation or an initial does not end a sentence."""
     out = []
