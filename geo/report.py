@@ -401,11 +401,13 @@ def _font(size: int, *, bold: bool = False) -> Any:
 _ASCII_SUBSTITUTES = {"\u2192": "->", "\u2014": "-", "\u2013": "-", "\u00b7": "-", "\u2026": "...",
                       "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"'}
 _glyph_cache: dict[tuple[int, str], bool] = {}
+_glyph_fonts: dict[int, Any] = {}
 
 
 def _has_glyph(font: Any, ch: str) -> bool:
     """Whether font draws ch as something other than its 'missing glyph' box."""
     key = (id(font), ch)
+    _glyph_fonts.setdefault(id(font), font)  # keep the font alive so its id is never reused
     if key not in _glyph_cache:
         try:
             if ch.isspace() or ord(ch) < 0x7F or unicodedata.category(ch) == "Cf":
