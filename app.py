@@ -190,8 +190,8 @@ def _timeline(path: str) -> tuple[Any, Any]:
 
 
 @st.cache_resource(show_spinner=False)
-def _shapes(user_places: tuple) -> tuple[dict, dict | None, list]:
-    """(boundaries FeatureCollection, outline GeoJSON, labels) with user places as small approximate circles."""
+def _shapes(user_places: tuple) -> tuple[dict, str, list]:
+    """(boundaries FeatureCollection, base-map layer data, labels) with user places as small dashed circles."""
     import shapely
     from shapely.geometry import mapping
 
@@ -213,7 +213,7 @@ def _shapes(user_places: tuple) -> tuple[dict, dict | None, list]:
             "id": p.id, "name_en": p.name_en, "name_fr": p.name_fr, "name_ar": p.name_ar, "approximate": True}})
         labels.append((p.lat, p.lon, p.name_en or p.id, 14, p.id))
     outline = render.outline_to_geojson(load_city_outline())
-    return fc, outline, labels
+    return fc, render.quarter_layer_data(fc, outline=outline, labels=labels), labels
 
 
 def _label_zoom(area_deg2: float) -> int:
@@ -315,11 +315,11 @@ def _map_section(path: str, timeline: Any, gaz: Any, changes: list[dt.date], lo:
     c3.markdown(f"<div style='padding-top:6px'>Showing <b>{ss['day'].isoformat()}</b></div>", unsafe_allow_html=True)
     day: dt.date = ss["day"]
     states = timeline.control_on(day)
-    fc, outline, labels = _shapes(tuple(_store(path).user_places()))
+    fc, layer_data, labels = _shapes(tuple(_store(path).user_places()))
     quarter_ids = [f["id"] for f in fc["features"]]
     paint = render.quarter_paint(states, quarter_ids, day=day, selected=ss.get("selected"), nonce=ss["nonce"])
     tiles = bool(ss.get("tiles_on"))
-    m = render.base_map(fc, outline=outline, labels=labels, leaflet_js_url=LEAFLET_URL,
+    m = render.base_map(layer_data=layer_data, leaflet_js_url=LEAFLET_URL,
                         leaflet_css_url=LEAFLET_CSS_URL, tiles=tiles, center_lat_lon=_center(labels))
     out = st_folium(m, key="map", height=640, use_container_width=True, returned_objects=["last_active_drawing", "last_clicked"],
                     feature_group_to_add=render.date_layer(paint))

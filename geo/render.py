@@ -33,7 +33,7 @@ from geo import settings
 from geo.models import ControlState
 
 __all__ = [
-    "ALEPPO_CENTER_LAT_LON", "LEGEND_ORDER", "base_map", "date_layer", "quarter_paint",
+    "ALEPPO_CENTER_LAT_LON", "LEGEND_ORDER", "base_map", "quarter_layer_data", "date_layer", "quarter_paint",
     "state_label", "legend_counts", "contested_factions", "outline_to_geojson",
 ]
 
@@ -135,10 +135,8 @@ _BASE_JS = Template("""
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this._parent.get_name() }};
-  var shapes = {{ this.shapes|tojson }};
-  var outline = {{ this.outline|tojson }};
-  var names = {{ this.names|tojson }};
-  var blank = {{ this.blank|tojson }};
+  var data = {{ this.data_js }};
+  var shapes = data.shapes, outline = data.outline, names = data.names, blank = data.blank;
   var paint = {quarters: {}, day: "", selected: "", nonce: 0};
   if (outline) {
     L.geoJSON(outline, {interactive: false, style: function () {
@@ -246,13 +244,29 @@ class _QuarterLayer(MacroElement):
 
     _template = _BASE_JS
 
-    def __init__(self, shapes: dict, outline: dict | None, names: list, *, blank: str) -> None:
+    def __init__(self, data_js: str) -> None:
         super().__init__()
         self._name = "QuarterLayer"
-        self.shapes = shapes
-        self.outline = outline
-        self.names = names
-        self.blank = blank
+        self.data_js = data_js
+
+
+def _js_literal(obj: Any) -> str:
+    """JSON that is also a safe JavaScript literal inside HTML: <, >, & and ' escaped."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def quarter_layer_data(boundaries: dict, *, outline: Any = None,
+                       labels: list[tuple[float, float, str, int, str]] | None = None,
+                       place_ids: set[str] | None = None) -> str:
+    """The base map's quarter data as a JavaScript literal; compute it once and pass it to base_map(layer_data=)."""
+    return _js_literal({
+        "shapes": _slim_shapes(boundaries, place_ids),
+        "outline": outline_to_geojson(outline),
+        "names": [[round(a, 5), round(b, 5), n, int(z), pid] for a, b, n, z, pid in (labels or [])],
+        "blank": settings.FACTION_COLOURS["unknown"],
+    })
 
 
 _PAINT_JS = Template("""
@@ -304,13 +318,16 @@ def _slim_shapes(boundaries: dict, keep: set[str] | None) -> dict:
     return {"type": "FeatureCollection", "features": feats}
 
 
-def base_map(boundaries: dict, *, outline: Any = None, labels: list[tuple[float, float, str, int, str]] | None = None,
+def base_map(boundaries: dict | None = None, *, outline: Any = None,
+             labels: list[tuple[float, float, str, int, str]] | None = None, layer_data: str | None = None,
              leaflet_js_url: str, leaflet_css_url: str, tiles: bool = False, place_ids: set[str] | None = None,
              center_lat_lon: tuple[float, float] = ALEPPO_CENTER_LAT_LON, zoom: int = DEFAULT_ZOOM) -> folium.Map:
     """Return the date-independent map: local Leaflet, outline, quarter polygons and names.
 
     ``boundaries`` is a GeoJSON FeatureCollection whose features have the place id as
-    top-level ``id``; ``labels`` are (lat, lon, name, min zoom, place id) tuples: a name shows from that zoom on. With ``tiles=False`` no
+    top-level ``id``; ``labels`` are (lat, lon, name, min zoom, place id) tuples: a name shows from that zoom on.
+    ``layer_data`` (from :func:`quarter_layer_data`) replaces boundaries/outline/labels and
+    saves serialising 150 kB of geometry on every rerun. With ``tiles=False`` no
     request leaves the machine; with ``tiles=True`` an OpenStreetMap layer is added.
     """
     m = folium.Map(location=list(center_lat_lon), zoom_start=zoom, tiles=None, control_scale=True,
@@ -320,9 +337,10 @@ def base_map(boundaries: dict, *, outline: Any = None, labels: list[tuple[float,
     m.default_css = [("leaflet_css", leaflet_css_url)]
     if tiles:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
-    _QuarterLayer(_slim_shapes(boundaries, place_ids), outline_to_geojson(outline),
-                  [[round(a, 5), round(b, 5), n, int(z), pid] for a, b, n, z, pid in (labels or [])],
-                  blank=settings.FACTION_COLOURS["unknown"]).add_to(m)
+    if layer_data is None:
+        layer_data = quarter_layer_data(boundaries or {"features": []}, outline=outline, labels=labels,
+                                        place_ids=place_ids)
+    _QuarterLayer(layer_data).add_to(m)
     return m
 
 

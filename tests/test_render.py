@@ -32,7 +32,7 @@ def test_base_map_loads_leaflet_from_the_given_local_urls_only():
     assert m.default_css == [("leaflet_css", "/app/static/leaflet/leaflet.css")]
     page = m.get_root().render()
     assert "cdn" not in page.lower() and "openstreetmap.org" not in page
-    assert '"approximate": true' in page and "5 4" in page  # dashed outline for approximate boundaries
+    assert '"approximate":true' in page and "5 4" in page  # dashed outline for approximate boundaries
 
 
 def test_base_map_with_tiles_adds_the_osm_layer():
