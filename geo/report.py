@@ -86,7 +86,8 @@ def _short_date(iso: str | None) -> str:
 
 # Control characters, and the bidi embedding/override/isolate controls: an article must not be
 # able to reverse the text around its quote (Arabic needs none of them; ZWJ/ZWNJ are kept).
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (from bytes decoded with surrogateescape) cannot be written as UTF-8: dropped too.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _clean(text: object) -> str:

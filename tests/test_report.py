@@ -171,6 +171,14 @@ def test_png_hostile_text_and_no_system_fonts(claims, gazetteer, monkeypatch):
     assert _open(data).width == 2000
 
 
+def test_lone_surrogates_and_nul_do_not_break_exports(gazetteer, tmp_path):
+    bad = [_ev(1, "sakhour", "government", "2016-11-28", "bytes \udce9 and nul \x00 here", source="X\udcff",
+               cited="\ud800")]
+    report.export_png(bad, gazetteer, dt.date(2016, 11, 28), tmp_path / "b.png")
+    report.export_html(bad, gazetteer, dt.date(2016, 11, 28), tmp_path / "b.html")
+    assert "bytes and nul here" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
 def test_source_entries_are_deduplicated_and_truncated(claims, gazetteer):
     from geo.timeline import control_on
 
