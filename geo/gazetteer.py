@@ -11,11 +11,13 @@
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -35,10 +37,12 @@ COLUMNS = ("id", "kind", "name_en", "name_fr", "name_ar", "aliases", "lat", "lon
 KINDS = ("quarter", "region")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _APOS = "'’‘`´ʼʾʿ′"
-_WORD_RX = re.compile(rf"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640]|[{_APOS}](?=[^\W\d_]))*")
 _ELISION_RX = re.compile(rf"(?:[ldjnsmtcLDJNSMTC]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)[{_APOS}](?=[^\W\d_])")
-_GAP_RX = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014]{1,3}|\r?\n(?!\s*\n)")
-_MAX_WORDS = 7
+_GAP_RX = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014]{1,3}|[ \t]*\r?\n[ \t]*")
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640"
+_SPLIT_RX = re.compile(rf"([^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*|[{_APOS}]+[^\W\d_]+)*)")
+_END = ""  # trie key that marks the end of a name
+_ARABIC_RX = re.compile("[\u0600-\u06ff]")
 _NEAR_DEG = 0.4  # a city's places lie within about 40 km of their median
 _OF_WORDS = frozenset({"uf", "in", "di", "da", "du", "de", "a"})  # "of", "in", "di", "de" (d' is an elision)
 
@@ -192,8 +196,11 @@ class Gazetteer:
     def __post_init__(self) -> None:
         self._exact = {}
         self._joined: dict[str, set[tuple[str, int]]] = {}
-        self._seqs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._seqs: dict[str, Any] = {}
         self._first_cache: dict[str, tuple[int, str] | None] = {}
+        self._word_keys: dict[str, str | None] = {}
+        self._gap_ok: dict[str, bool] = {}
+        self._resolutions: dict[str, Resolution] = {}
         self._key_tokens: dict[str, tuple[str, ...]] = {}
         seq_owner: dict[tuple[str, ...], set[str]] = {}
         first_places: dict[str, set[str]] = {}
@@ -208,11 +215,14 @@ class Gazetteer:
                 self._joined.setdefault(k.replace(" ", ""), set()).add((p.id, len(toks)))
                 seq_owner.setdefault(toks, set()).add(p.id)
                 first_places.setdefault(toks[0], set()).add(p.id)
+        # A trie of name tokens: node = {token: child, _END: place id}; a name shared by
+        # two places is left out of it (find_mentions cannot choose; resolve reports both).
         for toks, owners in seq_owner.items():
             if len(owners) == 1:
-                self._seqs.setdefault(toks[0], []).append((toks, next(iter(owners))))
-        for lst in self._seqs.values():
-            lst.sort(key=lambda s: -len(s[0]))
+                node = self._seqs
+                for t in toks:
+                    node = node.setdefault(t, {})
+                node[_END] = next(iter(owners))
         self._tokens = frozenset(t for toks in seq_owner for t in toks)
         city = [p for p in self.places.values() if p.kind == "region" and p.id == settings_city_id()]
         self._city_tokens = frozenset(name_key(n) for p in city for n in p.names if " " not in name_key(n))
@@ -324,27 +334,39 @@ class Gazetteer:
         """
         out = self._exact_mentions(text)
         if fuzzy:
-            taken = [(m.start, m.end) for m in out]
-            for start, end, surface in _cue_names(text):
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                res = self.resolve(surface)
+            extra = []
+            for start, end, surface in self._uncovered_cue_names(text, out):
+                res = self._resolve_cached(surface)
                 if res.place is not None and res.score < 100.0:
-                    out.append(Mention(res.place.id, surface, start, end, res.place.kind, round(res.score, 1)))
-                    taken.append((start, end))
-            out.sort(key=lambda m: m.start)
+                    extra.append(Mention(res.place.id, surface, start, end, res.place.kind, round(res.score, 1)))
+            if extra:
+                out = sorted(out + extra, key=lambda m: m.start)
         return out
 
     def unknown_place_names(self, text: str) -> list[Mention]:
         """Names after cue words ("le quartier de X", "the X district", "حي X") that resolve to no place."""
-        known = [(m.start, m.end) for m in self.find_mentions(text)]
+        return [Mention(None, surface, start, end, "quarter", 0.0)
+                for start, end, surface in self._uncovered_cue_names(text, self.find_mentions(text))
+                if self._resolve_cached(surface).place is None]
+
+    def _uncovered_cue_names(self, text: str, found: list[Mention]) -> list[tuple[int, int, str]]:
+        """Cue-introduced names that overlap none of the mentions already found (sorted by start)."""
+        starts = [m.start for m in found]
         out = []
         for start, end, surface in _cue_names(text):
-            if any(s < end and start < e for s, e in known):
+            i = bisect.bisect_left(starts, end)  # mentions starting before this name ends
+            if i and found[i - 1].end > start:
                 continue
-            if self.resolve(surface).place is None:
-                out.append(Mention(None, surface, start, end, "quarter", 0.0))
+            out.append((start, end, surface))
         return out
+
+    def _resolve_cached(self, surface: str) -> Resolution:
+        res = self._resolutions.get(surface)
+        if res is None:
+            if len(self._resolutions) > 50_000:
+                self._resolutions.clear()
+            res = self._resolutions[surface] = self.resolve(surface)
+        return res
 
     def _first(self, word: str) -> tuple[int, str] | None:
         """(offset into word, key) if the word can start a known name, else None (cached)."""
@@ -365,62 +387,61 @@ class Gazetteer:
         return found
 
     def _exact_mentions(self, text: str) -> list[Mention]:
-        words = set(_WORD_RX.findall(text))
-        firsts = [w for w in words if self._first(w) is not None]
-        if not firsts:
+        """Known names in one pass: split text into words and gaps (C speed), keep the words
+        that can start a name, then extend each over the following words."""
+        parts = _SPLIT_RX.split(text)  # gap, word, gap, word, ..., tail
+        words = parts[1::2]
+        first = self._first_cache
+        for w in set(words).difference(first):
+            self._first(w)
+        hits = list(compress(range(len(words)), map(first.__getitem__, words)))
+        if not hits:
             return []
-        locate = _locator(tuple(sorted(firsts, key=len, reverse=True)))
+        cum = list(accumulate(map(len, parts), initial=0))  # word i spans cum[2i+1]:cum[2i+2]
+        gap_ok, keys_of, trie = self._gap_ok, self._word_keys, self._seqs
         out: list[Mention] = []
         last_end = 0
-        for m in locate.finditer(text):
-            if m.start() < last_end:
+        n_words = len(words)
+        for i in hits:
+            if cum[2 * i + 1] < last_end:
                 continue
-            found = self._match_at(text, m)
-            if found:
-                out.append(found)
-                last_end = found.end
-        return out
-
-    def _match_at(self, text: str, first: re.Match[str]) -> Mention | None:
-        skip, k0 = self._first(first.group())  # type: ignore[misc]
-        keys = [k0]
-        ends = [first.end()]
-        pos = first.end()
-        while len(keys) < _MAX_WORDS:
-            gap = _GAP_RX.match(text, pos)
-            if not gap:
-                break
-            w = _WORD_RX.match(text, gap.end())
-            if not w:
-                break
-            k = token_key(w.group())
-            pos = w.end()
-            if k is None:  # an article inside the name
-                continue
-            keys.append(k)
-            ends.append(pos)
-        for toks, pid in self._seqs[k0]:
-            n = len(toks)
-            if n <= len(keys) and tuple(keys[:n]) == toks:
-                place = self.places[pid]
-                start = first.start() + skip
-                if place.kind == "quarter" and not _capitalised(text[start:ends[n - 1]]):
+            skip, k0 = first[words[i]]  # type: ignore[misc]
+            node = trie[k0]
+            best = (node[_END], cum[2 * i + 2]) if _END in node else None
+            j = i + 1
+            while j < n_words and len(node) > (_END in node):
+                gap = parts[2 * j]
+                ok = gap_ok.get(gap)
+                if ok is None:
+                    ok = gap_ok[gap] = _GAP_RX.fullmatch(gap) is not None
+                if not ok:
+                    break
+                w = words[j]
+                k = keys_of[w] if w in keys_of else keys_of.setdefault(w, token_key(w))
+                j += 1
+                if k is None:  # an article inside the name
                     continue
-                start = _with_article(text, start)
-                return Mention(pid, text[start:ends[n - 1]], start, ends[n - 1], place.kind, 100.0)
-        return None
-
-
-@lru_cache(maxsize=256)
-def _locator(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
+                node = node.get(k)
+                if node is None:
+                    break
+                if _END in node:
+                    best = (node[_END], cum[2 * j])
+            if best is None:
+                continue
+            pid, end = best
+            place = self.places[pid]
+            start = cum[2 * i + 1] + skip
+            if place.kind == "quarter" and not _capitalised(text[start:end]):
+                continue
+            start = _with_article(text, start)
+            out.append(Mention(pid, text[start:end], start, end, place.kind, 100.0))
+            last_end = end
+        return out
 
 
 def _capitalised(surface: str) -> bool:
     """A Latin name must show a capital letter (lower-case "marja", "sabil" are common words)."""
-    if is_arabic(surface):
-        return True
-    return any(c.isupper() for c in surface)
+    return surface != surface.lower() or _ARABIC_RX.search(surface) is not None
 
 
 _ARTICLE_BEFORE = re.compile(rf"(?:(?<=[\s(\"«“{_APOS}])|^)(?:[AaEe]l|[Aa][sdrtzn]|[Aa]sh)[\-\u2010\u2011 ]$")
@@ -450,24 +471,49 @@ _AR_GENERIC_FIRST = ("الشيخ", "باب", "كرم", "جبل", "تل", "بست
 _SPLIT_LIST = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
 
 
+# Cue words are rare, so each is found with str.find (C speed) before a regex runs there.
+_BEFORE_STEMS = ("uartier", "istrict", "eighbo", "ecteur", "uarter", "arrio", "airro", "ocalit")
+_AFTER_STEMS = ("istrict", "eighbo", "uarter", "area", "roject", "uartier")
+_AR_STEMS = ("حي ", "أحياء", "احياء", "منطقة")
+
+
+def _find_all(text: str, stems: tuple[str, ...]) -> list[int]:
+    found = set()
+    for stem in stems:
+        i = text.find(stem)
+        while i != -1:
+            found.add(i)
+            i = text.find(stem, i + 1)
+    return sorted(found)
+
+
 def _cue_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, surface) of names introduced by cue words; lists after a cue included."""
     out: list[tuple[int, int, str]] = []
-    for m in _CUE_BEFORE.finditer(text):
+    for i in _find_all(text, _BEFORE_STEMS):
+        m = _CUE_BEFORE.match(text, max(0, i - 1))
+        if m is None:
+            continue
         out.append((m.start(1), m.end(1), m.group(1)))
         pos = m.end(1)
         while (more := _LIST_MORE.match(text, pos)) is not None:
             out.append((more.start(1), more.end(1), more.group(1)))
             pos = more.end(1)
-    for m in _CUE_AFTER.finditer(text):
-        base = m.start(1)
-        for part in re.finditer(r"[^,]+", m.group(1)):
-            for piece in re.split(r"\s+(?:and|et)\s+", part.group()):
-                piece_s = piece.strip()
-                if piece_s:
-                    s = base + part.start() + part.group().find(piece_s)
-                    out.append((s, s + len(piece_s), piece_s))
-    for m in _AR_CUE.finditer(text):
+    for i in _find_all(text, _AFTER_STEMS):
+        for m in _CUE_AFTER.finditer(text, max(0, i - 200), i + 20):
+            if not i <= m.end() <= i + 20:
+                continue
+            base = m.start(1)
+            for part in re.finditer(r"[^,]+", m.group(1)):
+                for piece in re.split(r"\s+(?:and|et)\s+", part.group()):
+                    piece_s = piece.strip()
+                    if piece_s:
+                        s = base + part.start() + part.group().find(piece_s)
+                        out.append((s, s + len(piece_s), piece_s))
+    for i in _find_all(text, _AR_STEMS):
+        m = _AR_CUE.match(text, i - 1 if i and text[i - 1] in "وب" else i)
+        if m is None:
+            continue
         words = m.group(1).split()
         n = 2 if len(words) > 1 and words[0] in _AR_GENERIC_FIRST else 1
         surface = " ".join(words[:n])
