@@ -27,8 +27,8 @@ __all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
 EXTRACTOR_VERSION = "rules-1.0"
 
 _CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun")
-_PRIORITY = {"capture_pass": 0, "control_pass": 1, "capture_noun": 2, "attrib": 3, "divided": 4, "capture": 5, "control": 6}
-_BASE_CONFIDENCE = {"capture": 0.85, "capture_pass": 0.8, "capture_noun": 0.7, "control": 0.8,
+_PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss": 2, "capture_noun": 3, "attrib": 4, "divided": 5, "capture": 6, "control": 7}
+_BASE_CONFIDENCE = {"loss": 0.75, "capture": 0.85, "capture_pass": 0.8, "capture_noun": 0.7, "control": 0.8,
                     "control_pass": 0.8, "attrib": 0.85, "divided": 0.7}
 _WINDOW_AFTER = 110  # characters from a cue to the first place it governs
 _WINDOW_BEFORE = 150  # characters from a place to a passive cue after it
@@ -160,7 +160,7 @@ class _Extractor:
             for m in self.gaz.find_mentions(piece):
                 if not (0 <= m.start < m.end <= len(piece)):
                     continue
-                if _fold(m.surface) in self.lex.not_places:
+                if _fold(m.surface) in self.lex.not_places or _VERB_EST.search(m.surface):
                     continue
                 out.append(_Item(base + m.start, base + m.end, m.surface, m.place_id, m.kind or "quarter", "gazetteer"))
         return out
@@ -346,6 +346,8 @@ class _Extractor:
         t = cue.type
         if t in ("capture", "control", "capture_noun") and self._blocked(cue, clause, rx):
             return []
+        if t == "loss" and self._blocked(cue, clause, rx, loss=True):
+            return []
         if t in ("capture_pass", "control_pass") and self._blocked(cue, clause, rx, passive=True):
             return []
         conf = _BASE_CONFIDENCE[t]
@@ -378,10 +380,17 @@ class _Extractor:
         places = self._places_after(cue.end, clause, items, rx, window=_WINDOW_AFTER)
         if not places:
             return []
+        if t == "loss":
+            # "Rebels lost X to the army": the taker follows "to"; without one, no claim.
+            faction = self._agent_by(places[-1].end, clause, facs)
+            return [(p, faction, "capture", conf) for p in places] if faction else []
         if t == "capture_noun":
             faction = self._agent_by(places[-1].end, clause, facs)
             if faction is None:
                 faction, conf = self._agent_any(cue, sent, facs, idx, conf)
+        elif t == "capture" and _PASSIVE_AUX.search(self.text[max(clause[0], cue.start - 14):cue.start]):
+            # "Les rebelles ont été chassés de X par l'armée": the subject lost; the agent follows "par".
+            faction = self._agent_by(places[-1].end, clause, facs)
         else:
             faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf)
         if faction is None:
@@ -400,13 +409,15 @@ class _Extractor:
                 return []
         return []
 
-    def _blocked(self, cue: _Cue, clause: tuple[int, int], rx: dict[str, re.Pattern[str]], *, passive: bool = False) -> bool:
+    def _blocked(self, cue: _Cue, clause: tuple[int, int], rx: dict[str, re.Pattern[str]], *, passive: bool = False, loss: bool = False) -> bool:
         a = max(clause[0], cue.start - _BLOCK_WINDOW)
         before = self.text[a:cue.start]
         inner = self.text[cue.start:cue.end]  # "n'a pas repris": the negation sits inside the cue
         block = rx.get("block")
         success = rx.get("success")
         inf = rx.get("infinitive")
+        if loss:
+            block = rx.get("block_loss") or block
         if block is not None and (block.search(before) or block.search(self.text[a:cue.end]) or (inner and block.search(inner))):
             if success is None or not success.search(before):
                 return True
@@ -455,13 +466,22 @@ class _Extractor:
         before = [it for it in items if it.end <= cue.start and it.start >= clause[0] and cue.start - it.end <= _WINDOW_BEFORE
                   and not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))
                   and not _SPATIAL_BEFORE.search(self.text[max(0, it.start - 12):it.start])]
-        if not before:
-            return []
         # Skip a relative clause ("X, qui se trouvent dans Y, ont été pris"): the head is before it.
         seg = self.text[clause[0]:cue.start]
         rel = None
         for m in re.finditer(r",\s*(?:qui|which|who|que|où|where|dont|that)\b", seg, re.IGNORECASE):
             rel = clause[0] + m.start()
+        # A place that an earlier active cue governs is its object, not this passive's subject
+        # (unless a relative pronoun makes it the antecedent: "took X, which had been held by...").
+        governed: set[int] = set()
+        for c in self.cues:
+            if c.type in ("capture", "control", "capture_noun", "loss") and clause[0] <= c.start < cue.start:
+                firsts = [it for it in items if c.end <= it.start < cue.start and it.start - c.end <= _WINDOW_AFTER]
+                if firsts:
+                    governed.update(it.start for it in self._chain(firsts[0], clause, items, rx))
+        before = [it for it in before if it.start not in governed or (rel is not None and it.end <= rel)]
+        if not before:
+            return []
         head = [it for it in before if rel is None or it.end <= rel] or before
         # The place must be the subject of the passive: no other finite verb in between,
         # except a copula naming it ("X was the first district taken by..."). Failing the
@@ -472,7 +492,7 @@ class _Extractor:
             starts.append(head[0])
         for cand in starts:
             gap = self.text[cand.end:rel] if rel is not None and cand.end <= rel else self.text[cand.end:cue.start]
-            trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap) if cue.type == "capture_pass" else gap
+            trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap)  # "est désormais sous", "sont tombés"
             if _FINITE.search(trimmed) and not _COPULA_NP.match(gap):
                 continue
             if cue.type == "control_pass" and _PAST_COPULA.search(gap):
@@ -597,7 +617,7 @@ class _Extractor:
         for f in facs:
             if pos <= f.start < min(clause[1], pos + 60):
                 pre = self.text[max(pos, f.start - 14):f.start].lower()
-                if re.search(r"\b(?:par|by|to|aux\s+mains\s+d\w*|por|da|dalle|pelos?|pelas?)\s+(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", pre):
+                if re.search(r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|por|da|dalle|pelos?|pelas?)\s+|\bd['’]|\bpar\s+l['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", pre):
                     return f.faction
         return None
 
@@ -607,7 +627,7 @@ class _Extractor:
         for f in facs:
             if not (cue.end <= f.start < clause[1] + 200):
                 continue
-            near = [it for it in region_items if 0 <= it.start - f.end <= 30]
+            near = [it for it in region_items if 0 <= it.start - f.end <= 30 and _IN_THE.fullmatch(self.text[f.end:it.start])]
             if near:
                 out.append((near[0], f.faction, "control", _BASE_CONFIDENCE["divided"]))
         return out
@@ -818,10 +838,15 @@ _PLACE_HINT = re.compile(
     r"\beast|\bwest|\bleste|\beste\b|\bnorte|orienta|حي|أحياء", re.IGNORECASE)
 _SPATIAL_BEFORE = re.compile(r"\b(?:dans|in|à|au|aux|into|inside|within|near|vers|towards|en|nel|nella|en|em|no|na)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+)\s*)?$", re.IGNORECASE)
 _DESCRIPTOR_GAP = re.compile(r"\s*(?:de\s+|d['’]|du\s+|of\s+(?:the\s+)?|di\s+|del\s+)", re.IGNORECASE)
+# "Alep est divisée": the French verb "est" (is), not the alias "Alep Est".
+_VERB_EST = re.compile(r"\s(?-i:est)$")
+_IN_THE = re.compile(r"\s+(?:in|dans|à|a|en|no|na|nel|nella)\s+(?:the\s+|l['’]|la\s+|le\s+)?", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:été|been|were|was|fueron|foram|stati|state)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|est|sont|était|étaient|a|ont|avait|avaient|sera|era|erano|è|es|fue|fueron|foi|foram)\b",
+    r"\b(?:is|are|was|were|has|have|had|will|would|est|sont|était|étaient|a|ont|avait|avaient|sera|era|erano|è|sono|es|"
+    r"fue|fueron|son|estaba|estaban|eran|foi|foram|são|está|estava|estavam|eram)\b",
     re.IGNORECASE)
 _COPULA_NP = re.compile(
     r"^\s*,?\s*(?:(?:et|and|e|y)\s+)?(?:is|was|est|était|era|è|es|fue|foi)\s+(?:\w+\s+){0,4}?(?:neighbou?rhood|district|area|quarter|quartier|secteur|zone|quartiere|distretto|barrio|bairro)\b",
