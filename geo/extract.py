@@ -276,6 +276,7 @@ class _Extractor:
         lang = self._sentence_lang(s, e)
         rx = self.lex.cues.get(lang) or self.lex.cues["en"]
         chunk = self.text[s:e]
+        facs = self.sent_facs = self._find_factions(s, e)
         cues = self._find_cues(chunk, s, rx)
         if not cues:
             return []
@@ -284,7 +285,6 @@ class _Extractor:
         if not items:
             return []
         clauses = _clauses(chunk, s)
-        facs = self.sent_facs = self._find_factions(s, e)
         out: list[tuple[Claim, bool]] = []
         emitted_capture = False
         for cue in cues:
@@ -312,7 +312,7 @@ class _Extractor:
             if crx is None:
                 continue
             for m in crx.finditer(chunk):
-                if kind == "control" and not self._is_verb_control(chunk, m):
+                if kind == "control" and not self._is_verb_control(chunk, m, s):
                     continue
                 fac = group(m, "fac")
                 fac = (fac[0], s + fac[1], s + fac[2]) if fac else None
@@ -326,7 +326,7 @@ class _Extractor:
         kept.sort(key=lambda c: c.start)
         return kept
 
-    def _is_verb_control(self, chunk: str, m: re.Match[str]) -> bool:
+    def _is_verb_control(self, chunk: str, m: re.Match[str], s: int) -> bool:
         """Bare "control"/"contrôle" is a noun unless a subject stands right before it."""
         word = m.group(0).lower()
         if word not in ("control", "contrôle", "controle"):
@@ -334,11 +334,7 @@ class _Extractor:
         before = chunk[max(0, m.start() - 40):m.start()]
         if _SUBJECT_HINT.search(before):
             return True
-        return any(f.role == "noun" and 0 <= m.start() - (f.end - self._chunk_offset(chunk, m)) <= 2 for f in ())
-
-    @staticmethod
-    def _chunk_offset(chunk: str, m: re.Match[str]) -> int:
-        return 0
+        return any(f.role == "noun" and 0 <= s + m.start() - f.end <= 2 for f in self.sent_facs)
 
     # ---------------------------------------------------------------- cue -> places, agent
     def _resolve_cue(self, cue: _Cue, clause: tuple[int, int], sent: tuple[int, int], items: list[_Item],
@@ -378,6 +374,8 @@ class _Extractor:
                     kind = "capture"
             return [(p, faction, kind, conf) for p in places]
         places = self._places_after(cue.end, clause, items, rx, window=_WINDOW_AFTER)
+        if not places and t in ("capture", "control"):
+            places = self._relative_antecedent(cue, sent, items)
         if not places:
             return []
         if t == "loss":
@@ -396,6 +394,18 @@ class _Extractor:
         if faction is None:
             return []
         return [(p, faction, kind, conf) for p in places]
+
+    def _relative_antecedent(self, cue: _Cue, sent: tuple[int, int], items: list[_Item]) -> list[_Item]:
+        """"X, which rebels seized in 2012" / "X, que les rebelles tiennent": the place before the pronoun."""
+        before = self.text[max(sent[0], cue.start - 60):cue.start]
+        m = _RELATIVE_BEFORE.search(before)
+        if m is None:
+            return []
+        pron = cue.start - len(before) + m.start()
+        prev = [it for it in items if it.end <= pron and pron - it.end <= 25]
+        if not prev or not re.fullmatch(r"[\s,]*(?:(?:district|neighbou?rhood|quartier|area)s?\s*,?\s*)?", self.text[prev[-1].end:pron], re.IGNORECASE):
+            return []
+        return [prev[-1]]
 
     def _attrib_places(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
         """The place an attributive qualifies: the one that contains it or follows it closely."""
@@ -842,6 +852,9 @@ _DESCRIPTOR_GAP = re.compile(r"\s*(?:de\s+|d['’]|du\s+|of\s+(?:the\s+)?|di\s+|
 _VERB_EST = re.compile(r"\s(?-i:est)$")
 _IN_THE = re.compile(r"\s+(?:in|dans|à|a|en|no|na|nel|nella)\s+(?:the\s+|l['’]|la\s+|le\s+)?", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:été|been|were|was|fueron|foram|stati|state)\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(
+    r"(?:,\s*)?\b(?:which|that|que|qu['’]|lequel|laquelle|lesquels|che|que)\s+(?:(?:the|les|le|la|l['’]|i|gli|los|las|os|as)\s*)?\S+(?:\s+\S+){0,3}\s+(?:had\s+|have\s+|has\s+|avaient\s+|avait\s+|ont\s+|a\s+)?$",
+    re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(
