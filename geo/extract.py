@@ -626,8 +626,8 @@ class _Extractor:
     def _agent_by(self, pos: int, clause: tuple[int, int], facs: list[_Faction]) -> str | None:
         for f in facs:
             if pos <= f.start < min(clause[1], pos + 60):
-                pre = self.text[max(pos, f.start - 14):f.start].lower()
-                if re.search(r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|por|da|dalle|pelos?|pelas?)\s+|\bd['’]|\bpar\s+l['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", pre):
+                pre = self.text[max(pos, f.start - 24):f.start].lower()
+                if _BY_BEFORE.search(pre):
                     return f.faction
         return None
 
@@ -855,6 +855,9 @@ _PASSIVE_AUX = re.compile(r"\b(?:été|been|were|was|fueron|foram|stati|state)\s
 _RELATIVE_BEFORE = re.compile(
     r"(?:,\s*)?\b(?:which|that|que|qu['’]|lequel|laquelle|lesquels|che|que)\s+(?:(?:the|les|le|la|l['’]|i|gli|los|las|os|as)\s*)?\S+(?:\s+\S+){0,3}\s+(?:had\s+|have\s+|has\s+|avaient\s+|avait\s+|ont\s+|a\s+)?$",
     re.IGNORECASE)
+_BY_BEFORE = re.compile(
+    r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|por|da|dalle|pelos?|pelas?)\s+|\b(?:par|au\s+profit\s+de)\s+l['’]"
+    r"|\baux\s+mains\s+d['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(

@@ -120,6 +120,25 @@ class BaseExtractorContract:
             assert c.quote in text and c.mention in c.quote
             assert 0 < c.confidence <= 1
 
+    def test_losing_a_place_to_a_named_taker_is_the_taker_s_capture(self):
+        assert _triples(self.claims("loss")) == {("tariq_al_bab", "government", "2016-11-28")}
+
+    def test_losing_a_place_with_no_taker_is_no_claim(self):
+        assert self.claims("loss_no_taker") == []
+
+    def test_expelled_by_names_the_agent_after_par_or_by(self):
+        assert _triples(self.claims("expelled")) == {("sheikh_saeed", "government", "2016-11-27")}
+
+    def test_now_under_control_of_is_control(self):
+        got = self.claims("now_under")
+        assert [(c.place_id, c.faction, c.kind) for c in got] == [("sheikh_saeed", "government", "control")]
+
+    def test_divided_city_gives_each_side_its_half(self):
+        assert _triples(self.claims("divided")) == {("west_aleppo", "government", "2012"), ("east_aleppo", "rebels", "2012")}
+
+    def test_relative_clause_antecedent(self):
+        assert _triples(self.claims("relative")) == {("salaheddine", "rebels", "2012")}
+
     def test_without_a_publication_date_only_absolute_dates_are_used(self):
         assert self.claims("weekday_same", published=None) == []
         assert _triples(self.claims("year", published=None)) == {("masaken_hanano", "rebels", "2012")}
@@ -161,6 +180,12 @@ class TestFrench(BaseExtractorContract):
         "unknown": "L'armée a repris le quartier de Karm al-Wardat, selon la télévision d'État.",
         "attribution": "L'armée a repris lundi le quartier de Sakhour, selon l'OSDH.",
         "attribution_expected": "OSDH",
+        "loss": "Les insurgés ont perdu le quartier de Tariq al-Bab au profit de l'armée.",
+        "loss_no_taker": "Les insurgés ont perdu le quartier de Tariq al-Bab.",
+        "expelled": "Les rebelles ont été chassés dimanche du quartier de Cheikh Saïd par les forces gouvernementales.",
+        "now_under": "Le quartier de Cheikh Saïd est désormais sous le contrôle de l'armée.",
+        "divided": "Depuis 2012, la ville est partagée entre l'ouest tenu par le régime et l'est aux mains des rebelles.",
+        "relative": "Les familles ont quitté Salaheddine, que les rebelles tiennent depuis 2012.",
     }
 
 
@@ -200,6 +225,12 @@ class TestEnglish(BaseExtractorContract):
         "unknown": "The army recaptured the Karm al-Wardat district, state television said.",
         "attribution": "The army recaptured the Sakhour district on Monday, according to the Syrian Observatory for Human Rights.",
         "attribution_expected": "SOHR",
+        "loss": "Insurgents lost the Tariq al-Bab district to the army.",
+        "loss_no_taker": "Insurgents lost the Tariq al-Bab district.",
+        "expelled": "Rebels were driven out of the Sheikh Saeed district by government forces on Sunday.",
+        "now_under": "The Sheikh Saeed district is now under the control of the army.",
+        "divided": "The city has been divided since 2012 between government forces in the west and rebels in the east.",
+        "relative": "Families left Salaheddine, which rebels seized in 2012.",
     }
 
 
