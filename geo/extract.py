@@ -369,8 +369,9 @@ class _Extractor:
             if faction is None:
                 return []
             if t == "control_pass" and rx.get("change") is not None:
-                span = self.text[max(clause[0], places[0].start - 60):cue.start]
-                if rx["change"].search(span):
+                # "X est repassé sous contrôle", "left X under government control": a change of hands.
+                if rx["change"].search(self.text[places[-1].end:cue.start]) or _LEFT_BEFORE.search(
+                        self.text[max(clause[0], places[0].start - 20):places[0].start]):
                     kind = "capture"
             return [(p, faction, kind, conf) for p in places]
         places = self._places_after(cue.end, clause, items, rx, window=_WINDOW_AFTER)
@@ -474,8 +475,7 @@ class _Extractor:
 
     def _places_before(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
         before = [it for it in items if it.end <= cue.start and it.start >= clause[0] and cue.start - it.end <= _WINDOW_BEFORE
-                  and not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))
-                  and not _SPATIAL_BEFORE.search(self.text[max(0, it.start - 12):it.start])]
+                  and not (it.place_id == "aleppo_city" and not self._whole_city(it, clause[0]))]
         # Skip a relative clause ("X, qui se trouvent dans Y, ont été pris"): the head is before it.
         seg = self.text[clause[0]:cue.start]
         rel = None
@@ -500,10 +500,12 @@ class _Extractor:
         starts = [head[-1]]
         if head[0] is not head[-1] and not self.text[clause[0]:head[0].start].strip(" \t\"«“'"):
             starts.append(head[0])
-        for cand in starts:
+        for k, cand in enumerate(starts):
             gap = self.text[cand.end:rel] if rel is not None and cand.end <= rel else self.text[cand.end:cue.start]
             trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap)  # "est désormais sous", "sont tombés"
-            if _FINITE.search(trimmed) and not _COPULA_NP.match(gap):
+            lead_in = self.text[clause[0]:cand.start]
+            is_subject = k == 1 or not lead_in.strip(" \t\"«“'") or bool(_COMPLEMENT_END.search(lead_in))
+            if _FINITE.search(trimmed) and not (is_subject and _COPULA_NP.match(gap)):
                 continue
             if cue.type == "control_pass" and _PAST_COPULA.search(gap):
                 return []
@@ -858,6 +860,8 @@ _RELATIVE_BEFORE = re.compile(
 _BY_BEFORE = re.compile(
     r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|por|da|dalle|pelos?|pelas?)\s+|\b(?:par|au\s+profit\s+de)\s+l['’]"
     r"|\baux\s+mains\s+d['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE)
+_LEFT_BEFORE = re.compile(r"\b(?:left|leaves|leaving|put|puts|placed|brought|laissant|laissé|mis)\b", re.IGNORECASE)
+_COMPLEMENT_END = re.compile(r"\b(?:that|que|qu['’]|said|says|adding|ajoutant|selon\s+qui)\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(
