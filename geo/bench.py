@@ -9,7 +9,7 @@ import importlib
 import sys
 import time
 
-SECTIONS = ("gazetteer", "extract", "timeline", "store", "app")
+SECTIONS = ("gazetteer", "extract", "timeline", "store", "report", "app")
 
 
 def run_benchmarks(*, only: list[str] | None = None, quick: bool = False) -> int:
