@@ -41,6 +41,12 @@ _ELISION_RX = re.compile(rf"(?:[ldjnsmtcLDJNSMTC]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]
 _GAP_RX = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014]{1,3}|[ \t]*\r?\n[ \t]*")
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640"
 _SPLIT_RX = re.compile(rf"([^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*|[{_APOS}]+[^\W\d_]+)*)")
+# Ordinary words whose skeleton equals a place name's ("Syrian" ~ "Siryan", the Syriac
+# quarter): never a place on their own. Folded (lower case, no accents).
+COMMON_WORDS = frozenset({
+    "syrian", "syrians", "syrien", "syrienne", "syriens", "syriennes", "siriano", "siriana", "sirianos",
+    "sirianas", "siriani", "syria", "syrie", "siria", "sirio", "siri",
+})
 _END = ""  # trie key that marks the end of a name
 _ARABIC_RX = re.compile("[\u0600-\u06ff]")
 _NEAR_DEG = 0.4  # a city's places lie within about 40 km of their median
@@ -253,6 +259,8 @@ class Gazetteer:
 
     def resolve(self, name: str, *, min_score: float | None = None) -> Resolution:
         """Resolve one name to a place; place None (with candidates) when unknown or ambiguous."""
+        if fold_latin((name or "").strip()) in COMMON_WORDS:
+            return Resolution(query=name, place=None, score=0.0)
         ids = self._exact_ids(name or "")
         if ids and len(ids) == 1:
             return Resolution(query=name, place=self.places[next(iter(ids))], score=100.0)
@@ -373,6 +381,9 @@ class Gazetteer:
         if word in self._first_cache:
             return self._first_cache[word]
         found = None
+        if fold_latin(word) in COMMON_WORDS:
+            self._first_cache[word] = None
+            return None
         m = _ELISION_RX.match(word)
         skip = m.end() if m else 0
         k = token_key(word[skip:])

@@ -39,6 +39,8 @@ _TRAILING_CUES = frozenset({"district", "districts", "neighbourhood", "neighborh
                             "neighborhoods", "quarter", "area"})
 ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ك")
 _SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch|j)h?$")
+# Vowelled spellings of generic words that begin many names ("Karam al-Jabal" = "Karm al-Jabal").
+_GENERIC_FORMS = {"karam": "karm", "kiram": "karm", "kurum": "karm"}
 _SHEIKH_WORDS = frozenset({"jeque", "xeque", "sceicco", "scheich", "scheik"})
 _APOSTROPHES = "'’‘`´ʼʾʿ′"
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -82,6 +84,8 @@ def token_key(token: str) -> str | None:
     """The skeleton of one word, or None for an article or a bare elision ("al", "l'")."""
     if is_arabic(token):
         return _arabic_token(token)
+    if len(token) > 4 and token.endswith("ne") and token[-3] in "aiouy":
+        token = token[:-1]  # French mute e: Midane, Tichrine, Fourqane
     t = fold_latin(token)
     m = _ELISION.match(t)
     if m:
@@ -104,7 +108,7 @@ def token_key(token: str) -> str | None:
     t = t.replace("o", "u").replace("y", "i")
     t = re.sub(r"(?<=[aiu])h(?![aiu])", "", t)  # Marjeh/Marja, Salah/Sala, Shahba/Chaba
     t = re.sub(r"(.)\1+", r"\1", t)
-    return t or None
+    return _GENERIC_FORMS.get(t, t) or None
 
 
 def _arabic_token(token: str) -> str | None:
