@@ -47,6 +47,9 @@ COMMON_WORDS = frozenset({
     "syrian", "syrians", "syrien", "syrienne", "syriens", "syriennes", "siriano", "siriana", "sirianos",
     "sirianas", "siriani", "syria", "syrie", "siria", "sirio", "siri",
 })
+_SHORT = 5  # one-word names this short (skeleton letters) must match a known spelling exactly
+# A word that is a place name unless the next word says otherwise: تشرين الأول/الثاني are months.
+_VETO_NEXT = {"تشرين": frozenset({"اول", "ثاني"})}
 _END = ""  # trie key that marks the end of a name
 _ARABIC_RX = re.compile("[\u0600-\u06ff]")
 _NEAR_DEG = 0.4  # a city's places lie within about 40 km of their median
@@ -208,6 +211,7 @@ class Gazetteer:
         self._gap_ok: dict[str, bool] = {}
         self._resolutions: dict[str, Resolution] = {}
         self._key_tokens: dict[str, tuple[str, ...]] = {}
+        self._exact_forms: set[str] = set()
         seq_owner: dict[tuple[str, ...], set[str]] = {}
         first_places: dict[str, set[str]] = {}
         for p in self.places.values():
@@ -218,6 +222,7 @@ class Gazetteer:
                 k = " ".join(toks)
                 self._exact.setdefault(k, set()).add(p.id)
                 self._key_tokens.setdefault(k, toks)
+                self._exact_forms.add(_exact_form(n))
                 self._joined.setdefault(k.replace(" ", ""), set()).add((p.id, len(toks)))
                 seq_owner.setdefault(toks, set()).add(p.id)
                 first_places.setdefault(toks[0], set()).add(p.id)
@@ -278,6 +283,12 @@ class Gazetteer:
             return Resolution(query=name, place=self.places[best_id], score=best, candidates=tuple(scored[:5]))
         return Resolution(query=name, place=None, score=best, candidates=tuple(scored[:5]))
 
+    def _short_ok(self, name: str) -> bool:
+        """A short one-word name must be written as one of the known spellings ("Chaar", not "Char")."""
+        forms = [_exact_form(w) for w in split_words(name)]
+        return any(f in self._exact_forms for f in forms) or any(
+            f"{a} {b}" in self._exact_forms for a, b in zip(forms, forms[1:]))
+
     def _query_key(self, name: str, *, drop_city: bool = False) -> str:
         """The cue-stripped key of a query: an article glued to a known word split off
         ("Aljabal"), and the city named around it dropped ("old city of Aleppo", "Aleppo's citadel")."""
@@ -299,6 +310,8 @@ class Gazetteer:
         written as one word where the name has several ("Salaheddine" / "Salah al-Din")."""
         for key in (name_key(name), self._query_key(name), self._query_key(name, drop_city=True)):
             if key in self._exact:
+                if " " not in key and len(key) <= _SHORT and not self._short_ok(name):
+                    return set()
                 return self._exact[key]
         key = self._query_key(name)
         if not key:
@@ -442,7 +455,13 @@ class Gazetteer:
             pid, end = best
             place = self.places[pid]
             start = cum[2 * i + 1] + skip
-            if place.kind == "quarter" and not _capitalised(text[start:end]):
+            single = end == cum[2 * i + 2]
+            if (place.kind == "quarter" or single) and not _capitalised(text[start:end]):
+                continue
+            if single and len(k0) <= _SHORT and _exact_form(text[start:end]) not in self._exact_forms:
+                continue
+            veto = _VETO_NEXT.get(k0)
+            if veto and single and i + 1 < n_words and token_key(words[i + 1]) in veto:
                 continue
             start = _with_article(text, start)
             out.append(Mention(pid, text[start:end], start, end, place.kind, 100.0))
