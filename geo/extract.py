@@ -142,6 +142,7 @@ class _Extractor:
         self.lead_date = self._lead_date()
         self.cues: list[_Cue] = []
         self._attr_cache: tuple[int, str | None] = (-1, None)
+        self._subject_cache: dict[int, bool] = {}
 
     # ---------------------------------------------------------------- indexes
     def _find_factions(self, s: int, e: int) -> list[_Faction]:
@@ -277,6 +278,7 @@ class _Extractor:
         rx = self.lex.cues.get(lang) or self.lex.cues["en"]
         chunk = self.text[s:e]
         facs = self.sent_facs = self._find_factions(s, e)
+        self._subject_cache.clear()
         cues = self._find_cues(chunk, s, rx)
         if not cues:
             return []
@@ -577,6 +579,13 @@ class _Extractor:
 
     # agents
     def _subject_like(self, f: _Faction) -> bool:
+        """A faction noun not introduced by a preposition ("des rebelles", "from rebels" are not subjects)."""
+        got = self._subject_cache.get(f.start)
+        if got is None:
+            got = self._subject_cache[f.start] = self._is_subject_like(f)
+        return got
+
+    def _is_subject_like(self, f: _Faction) -> bool:
         if f.role != "noun":
             return False
         before = self.text[max(0, f.start - 30):f.start]
@@ -783,10 +792,27 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             continue
         if text[end - 1:end] == "." and _ABBREV.search(text[max(start, end - 6):end]):
             continue
-        out.append((start, end))
+        out.extend(_cap(start, end, text))
         start = m.end()
     if start < len(text) and text[start:].strip():
-        out.append((start, len(text)))
+        out.extend(_cap(start, len(text), text))
+    return out
+
+
+_MAX_SENTENCE = 1000
+
+
+def _cap(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Cut a run-on "sentence" (no punctuation for pages) into pieces, so each rule stays local."""
+    if end - start <= _MAX_SENTENCE:
+        return [(start, end)]
+    out = []
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        cut = cut if cut != -1 else start + _MAX_SENTENCE
+        out.append((start, cut))
+        start = cut + 1
+    out.append((start, end))
     return out
 
 
