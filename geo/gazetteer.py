@@ -407,6 +407,9 @@ class Gazetteer:
             k = token_key(rest)
             if k in self._seqs:
                 found = (1, k)
+        if len(self._first_cache) > 1_000_000:  # bound memory in a long-running app
+            self._first_cache.clear()
+            self._word_keys.clear()
         self._first_cache[word] = found
         return found
 
@@ -496,7 +499,9 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(r"\b(?:the|les)\s+(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|et)\s+" + _NAME + r")?)\s+"
                         r"(?:districts?|neighbou?rhoods?|quarters?|areas?|housing\s+project|project|quartiers?)\b")
 _LIST_MORE = re.compile(r"\s*(?:,\s*(?:(?:and|et|y|e)\s+)?|\s+(?:and|et|y|e|ou|or)\s+)(?:(?:de|du|d['’])\s*)?(" + _NAME + r")")
-_AR_CUE = re.compile(r"(?:(?<=\s)|^)[وب]?(?:حي|أحياء|احياء|منطقة)\s+([\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+)?)")
+_AR_LETTERS = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0640\u0670-\u06d3"
+_AR_CUE = re.compile(rf"(?:(?<=\s)|^)[وب]?(?:حي|أحياء|احياء|منطقة)\s+([{_AR_LETTERS}]+(?:\s+[{_AR_LETTERS}]+)?)")
+_ADJECTIVE_TAIL = re.compile(r"[\-\u2010\u2011](?!(?:al|el|as|ash|ad|ar|at|az|an|ibn|bin)\b)[a-z]{3,}")
 _AR_GENERIC_FIRST = ("الشيخ", "باب", "كرم", "جبل", "تل", "بستان", "ارض", "أرض", "عين", "سوق", "ساحة", "قاضي", "مساكن", "ضاحية", "جورة", "ضهرة", "مقر", "الشيخ")
 _SPLIT_LIST = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
 
@@ -550,6 +555,8 @@ def _cue_names(text: str) -> list[tuple[int, int, str]]:
         out.append((m.start(1), m.start(1) + len(surface), surface))
     seen, uniq = set(), []
     for item in sorted(out):
+        if _ADJECTIVE_TAIL.search(item[2]):  # "the Kurdish-populated district": an adjective
+            continue
         if item[0] not in seen:
             seen.add(item[0])
             uniq.append(item)

@@ -245,6 +245,11 @@ def test_unknown_names_after_cues_are_reported(gazetteer):
     assert all(m.place_id is None and text[m.start:m.end] == m.surface for m in unknown)
 
 
+def test_adjectives_and_punctuation_are_not_part_of_unknown_names(gazetteer):
+    text = "Shells fell on the Kurdish-populated district and on حي المعادي، قرب the Bab al-Jinan district."
+    assert [m.surface for m in gazetteer.unknown_place_names(text)] == ["المعادي", "Bab al-Jinan"]
+
+
 def test_places_added_by_a_user_are_found_in_text(gazetteer):
     minyan = Place(id="user_minyan", kind="quarter", name_en="Minyan", name_fr="Minyan", name_ar="منيان",
                    lat=36.19, lon=37.08)
