@@ -24,7 +24,7 @@ from geo.models import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
 
-EXTRACTOR_VERSION = "rules-1.0"
+EXTRACTOR_VERSION = "rules-1.1"
 
 _CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun")
 _PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss": 2, "capture_noun": 3, "attrib": 4, "divided": 5, "capture": 6, "control": 7}
@@ -45,6 +45,7 @@ _CLAUSE_SPLIT = re.compile(
 )
 _CONNECTOR = re.compile(
     r"(?:\s*[,،]\s*(?:(?:and|et|y|e|ed|و)\s+)?|\s+(?:and|et|y|e|ed|و|as\s+well\s+as|ainsi\s+que|plus)\s+|\s*و)"
+    r"(?:(?:the|le|la|les|l['’])\s*(?:nearby|neighbou?ring|adjacent|adjoining|voisins?|voisines?|proches?)\s+)?"
     r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of|quartiers?|districts?|neighbou?rhoods?|areas?|barrios?|bairros?"
     r"|quartieri|quartiere|il|el|los|o|os|del|dos|di|villages?|localités?|villaggio|pueblo|aldeia)\s+|l['’]|d['’])*",
     re.IGNORECASE,
@@ -357,7 +358,14 @@ class _Extractor:
             former = rx.get("former")
             if faction is None or (former is not None and former.search(self.text[max(clause[0], cue.start - 20):cue.start])):
                 return []
-            return [(p, faction, "control", conf) for p in self._attrib_places(cue, clause, items, rx)]
+            places = self._attrib_places(cue, clause, items, rx)
+            if re.match(r"(?i)quartier\s", self.text[cue.start:cue.end]):
+                places = [p for p in places if p.kind != "region"]  # "le plus grand quartier rebelle de l'est"
+            prior = [c for c in self.cues if c.type in _CAPTURE_TYPES and clause[0] <= c.end <= cue.start
+                     and cue.start - c.end <= 40]
+            if prior:
+                return []  # "overran the government-held X": the state before the capture, not now
+            return [(p, faction, "control", conf) for p in places]
         if t in ("capture_pass", "control_pass"):
             places = self._places_before(cue, clause, items, rx)
             if not places:
