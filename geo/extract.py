@@ -572,7 +572,15 @@ class _Extractor:
             return None
         n = _NAME_AT.match(self.text, m.end(), limit)
         if n is None:
-            return None
+            # Arabic lists glue "و" (and) to the last name: resolve the name without it.
+            a = _AR_NAME.match(self.text, m.end(), limit)
+            if a is None:
+                return None
+            place = self.gaz.resolve(a.group(1)).place
+            if place is None and not re.match(r"\s*[(،,.؛]", self.text[a.end():a.end() + 3]):
+                return None
+            return _Item(a.start(1), a.end(1), a.group(1), place.id if place else None,
+                         place.kind if place else "quarter", "name")
         name = n.group(0)
         after = self.text[n.end():n.end() + 20]
         if not re.match(r"\s*(?:[,.;)»\"”]|et\b|and\b|y\b|e\b|$|(?:districts?|neighbou?rhoods?|quartiers?)\b|qui\b|which\b|,)", after, re.IGNORECASE):
@@ -896,6 +904,7 @@ _BY_BEFORE = re.compile(
     r"|\baux\s+mains\s+d['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE)
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaves|leaving|put|puts|placed|brought|laissant|laissé|mis)\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"\b(?:that|que|qu['’]|said|says|adding|ajoutant|selon\s+qui)\s*$", re.IGNORECASE)
+_AR_NAME = re.compile(r"و?([\u0621-\u064A]+(?:\s+ال[\u0621-\u064A]+)?)")
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(

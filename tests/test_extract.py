@@ -270,6 +270,26 @@ def test_other_languages_lightly():
     assert _triples(pt) == {("sakhour", "government", "2016-11-26")}
 
 
+def test_arabic_list_with_the_conjunction_glued_to_the_last_name():
+    got = _claims("سيطر الجيش السوري أمس على أحياء باب الحديد والفرافرة.", "ar")
+    assert _triples(got) == {("bab_al_hadid", "government", "2016-11-27"), ("farafra", "government", "2016-11-27")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Opposition fighters remain in control of Sukkari.", {("sukkari", "rebels", "2016-11-28")}),
+    ("fr", "Les insurgés sont maîtres du quartier de Soukkari.", {("sukkari", "rebels", "2016-11-28")}),
+    ("fr", "Après avoir repris Tariq al-Bab, l'armée s'est emparée de Karm al-Jabal.",
+     {("tariq_al_bab", "government", "2016-11-28"), ("karm_al_jabal", "government", "2016-11-28")}),
+    ("en", "The army recaptured Tariq al-Bab and the nearby Karm al-Jabal district.",
+     {("tariq_al_bab", "government", "2016-11-28"), ("karm_al_jabal", "government", "2016-11-28")}),
+    # The attribute of a captured place is its state before the capture, not a claim of today.
+    ("en", "Rebels overran the government-held Ramouseh area in August.", {("ramouseh", "rebels", "2016-08")}),
+    ("fr", "Le quartier de Chaar est repassé sous contrôle gouvernemental.", {("shaar", "government", "2016-11-28")}),
+])
+def test_more_phrasings(lang, text, expected):
+    assert _triples(_claims(text, lang)) == expected
+
+
 def test_version_is_a_nonempty_string():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
 
