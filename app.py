@@ -759,14 +759,18 @@ def _safe(fn: Any, what: str) -> Any:
 def main() -> None:
     st.set_page_config(page_title="Quarters · Aleppo", page_icon="🗺️", layout="wide")
     path = _db_path()
-    with _Guard("preparing the map assets"):
-        _static_assets()
-    ok = False
-    with _Guard("opening the evidence store"):
-        _seed_if_empty(path)
-        timeline, gaz = _timeline(path)
-        claims = _claims(path)
-        ok = True
+    # Everything that appears only on some runs (first-start status, link warnings) goes in
+    # this one container, so the tabs below keep their place in the page and their selection.
+    top = st.container()
+    with top:
+        with _Guard("preparing the map assets"):
+            _static_assets()
+        ok = False
+        with _Guard("opening the evidence store"):
+            _seed_if_empty(path)
+            timeline, gaz = _timeline(path)
+            claims = _claims(path)
+            ok = True
     if not ok:
         st.stop()
     lo, hi = ui_state.claims_span(claims)
@@ -774,8 +778,9 @@ def main() -> None:
     default = max([d for d in changes if d <= hi], default=hi)
     fc_ids = {f for f in gaz.places if gaz.places[f].kind == "quarter"}
     _init_state(lo, hi, default, fc_ids)
-    for note in st.session_state["notes"]:
-        st.warning(note)
+    with top:
+        for note in st.session_state["notes"]:
+            st.warning(note)
     st.session_state["notes"] = []
 
     with st.sidebar:

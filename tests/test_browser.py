@@ -206,6 +206,37 @@ def test_hostile_article_text_is_shown_as_text(page, server):
     _shot(page, "hostile-article")
 
 
+def _add_article(page, text: str, date: str, outlet: str) -> None:
+    page.get_by_role("tab", name="Add an article").click()
+    page.get_by_label("Article text").fill(text)
+    page.get_by_label("Publication date (YYYY-MM-DD)").fill(date)
+    page.get_by_role("textbox", name="Outlet", exact=True).fill(outlet)
+    page.get_by_role("button", name="Read the claims").click()
+    page.get_by_text("claim(s) found").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Save the article and the decisions").click()
+    page.get_by_text("Saved article").wait_for(timeout=60_000)
+
+
+def test_sources_that_disagree_make_a_hatched_quarter_and_sit_side_by_side(page, server):
+    _open(page, server, "?date=2016-12-01")
+    _add_article(page, "ALEP, 1 décembre 2016 - Les forces du régime ont pris le contrôle jeudi du quartier de Hellok, "
+                       "selon l'OSDH.", "2016-12-01", "Outlet A")
+    _add_article(page, "ALEP, 1 décembre 2016 - Les rebelles ont repris le contrôle jeudi du quartier de Hellok, "
+                       "selon des militants.", "2016-12-01", "Outlet B")
+    frame = _open(page, server, "?date=2016-12-01&quarter=hellok")
+    wait_painted(frame, "2016-12-01")
+    fill = frame.evaluate("() => document.querySelector('path.q-hellok').getAttribute('fill')")
+    assert fill.startswith("url(#q-hatch-")
+    pattern = frame.evaluate("(id) => [...document.querySelectorAll(id + ' rect')].map(r => r.getAttribute('fill'))",
+                             fill[4:-1])
+    from geo import settings
+
+    assert sorted(pattern) == sorted([settings.FACTION_COLOURS["government"], settings.FACTION_COLOURS["rebels"]])
+    page.get_by_text("Sources disagree").wait_for(timeout=30_000)
+    assert page.get_by_text("Contested (Government / Rebels)").count() >= 1
+    _shot(page, "contested")
+
+
 def test_a_binary_upload_is_refused_with_a_message_not_a_traceback(page, server):
     _open(page, server)
     page.get_by_role("tab", name="Add an article").click()
