@@ -477,13 +477,18 @@ def _capitalised(surface: str) -> bool:
     return surface != surface.lower() or _ARABIC_RX.search(surface) is not None
 
 
-_ARTICLE_BEFORE = re.compile(rf"(?:(?<=[\s(\"«“{_APOS}])|^)(?:[AaEe]l|[Aa][sdrtzn]|[Aa]sh)[\-\u2010\u2011 ]$")
+_ARTICLES_BEFORE = frozenset(a + sep for a in ("al", "el", "as", "ad", "ar", "at", "az", "an", "ash")
+                             for sep in ("-", " ", "\u2010", "\u2011"))
+_BEFORE_ARTICLE_OK = frozenset(" \t\n\r\u00a0(\"«“'’‘`")
 
 
 def _with_article(text: str, start: int) -> int:
     """Extend a span back over an article written before the name ("al-Sakhour")."""
-    m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
-    return m.start() if m else start
+    for n in (3, 4):
+        s = start - n
+        if s >= 0 and text[s:start].lower() in _ARTICLES_BEFORE and (s == 0 or text[s - 1] in _BEFORE_ARTICLE_OK):
+            return s
+    return start
 
 
 def _key_tokens(name: str) -> list[str]:
@@ -503,7 +508,8 @@ _AR_LETTERS = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0640\u0670-\u06d3"
 _AR_CUE = re.compile(rf"(?:(?<=\s)|^)[وب]?(?:حي|أحياء|احياء|منطقة)\s+([{_AR_LETTERS}]+(?:\s+[{_AR_LETTERS}]+)?)")
 _ADJECTIVE_TAIL = re.compile(r"[\-\u2010\u2011](?!(?:al|el|as|ash|ad|ar|at|az|an|ibn|bin)\b)[a-z]{3,}")
 _AR_GENERIC_FIRST = ("الشيخ", "باب", "كرم", "جبل", "تل", "بستان", "ارض", "أرض", "عين", "سوق", "ساحة", "قاضي", "مساكن", "ضاحية", "جورة", "ضهرة", "مقر", "الشيخ")
-_SPLIT_LIST = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
+_LIST_PART = re.compile(r"[^,]+")
+_LIST_AND = re.compile(r"\s+(?:and|et)\s+")
 
 
 # Cue words are rare, so each is found with str.find (C speed) before a regex runs there.
@@ -539,8 +545,8 @@ def _cue_names(text: str) -> list[tuple[int, int, str]]:
             if not i <= m.end() <= i + 20:
                 continue
             base = m.start(1)
-            for part in re.finditer(r"[^,]+", m.group(1)):
-                for piece in re.split(r"\s+(?:and|et)\s+", part.group()):
+            for part in _LIST_PART.finditer(m.group(1)):
+                for piece in _LIST_AND.split(part.group()):
                     piece_s = piece.strip()
                     if piece_s:
                         s = base + part.start() + part.group().find(piece_s)
