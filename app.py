@@ -387,6 +387,11 @@ def _quarter_panel(path: str, timeline: Any, gaz: Any, states: dict, lo: dt.date
     if history:
         st.markdown(ui_state.history_bar_html(history, lo=lo, hi=hi, colours=settings.FACTION_COLOURS,
                                               labels=render.FACTION_LABELS, day=day), unsafe_allow_html=True)
+        near_lo, near_hi = max(lo, day - dt.timedelta(days=30)), min(hi, day + dt.timedelta(days=30))
+        if (near_hi - near_lo) < (hi - lo):
+            st.caption("The 30 days either side:")
+            st.markdown(ui_state.history_bar_html(history, lo=near_lo, hi=near_hi, colours=settings.FACTION_COLOURS,
+                                                  labels=render.FACTION_LABELS, day=day), unsafe_allow_html=True)
         rows = "".join(f"<li>{d.isoformat()}: {html.escape(render.state_label(s))}</li>"
                        for d, s in _changes_only(history))
         st.markdown(f'<ul class="q-history-list" style="font-size:13px;margin:0">{rows}</ul>', unsafe_allow_html=True)
@@ -487,7 +492,8 @@ def _preview(path: str, gaz: Any) -> None:
 
     places = sorted(p.id for p in gaz.places.values())
     rows = [{"decision": "accept", "place": c.place_id or "", "mention": c.mention, "faction": c.faction,
-             "date": c.date, "kind": c.kind, "quote": c.quote, "cites": c.attributed_to or ""} for c in claims]
+             "date": c.date, "kind": c.kind, "quote": ui_state.clean_text(c.quote),
+             "cites": ui_state.clean_text(c.attributed_to or "")} for c in claims]
     if rows:
         df = pd.DataFrame(rows)
         edited = st.data_editor(df, key="preview_editor", hide_index=True, column_config={
@@ -623,7 +629,7 @@ def _review(path: str, gaz: Any) -> None:
     df = pd.DataFrame([{
         "id": c.claim_id, "review": c.review, "place": c.claim.place_id or "", "faction": c.claim.faction,
         "date": c.claim.date, "kind": c.claim.kind, "outlet": c.source, "published": c.published,
-        "quote": c.claim.quote, "note": "",
+        "quote": ui_state.clean_text(c.claim.quote), "note": "",
     } for c in shown])
     places = sorted(gaz.places)
     edited = st.data_editor(df, key="review_editor", hide_index=True, disabled=["id", "outlet", "published", "quote"],

@@ -16,7 +16,7 @@ from geo.models import ControlState, EvidenceClaim
 
 __all__ = [
     "DateChoice", "parse_date_param", "parse_quarter_param", "claims_span", "step_change",
-    "highlight_quote", "safe_link", "disagreements", "history_bar_html", "claim_card_html",
+    "clean_text", "highlight_quote", "safe_link", "disagreements", "history_bar_html", "claim_card_html",
     "claim_day",
 ]
 
@@ -99,8 +99,16 @@ def step_change(changes: Sequence[dt.date], day: dt.date, direction: int) -> dt.
     return min(after) if after else None
 
 
+def clean_text(text: object) -> str:
+    """Text safe to send to the browser: NUL dropped, lone surrogates replaced (they break the page's messages)."""
+    s = "" if text is None else str(text)
+    return s.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
 def highlight_quote(quote: str, mention: str, *, extra: Iterable[str] = ()) -> str:
     """Escape a quote and wrap each occurrence of the place name in ``<mark>``."""
+    quote, mention = clean_text(quote), clean_text(mention)
+    extra = [clean_text(e) for e in extra]
     names = sorted({n for n in (mention, *extra) if n and n.strip()}, key=len, reverse=True)
     if not names:
         return html.escape(quote)
@@ -171,15 +179,16 @@ def claim_card_html(c: EvidenceClaim, *, names: Iterable[str] = (), deciding: bo
                     faction_label: str = "") -> str:
     """One claim as an escaped HTML card: quote with the place highlighted, outlet, dates, cited source, link."""
     cl = c.claim
+    e = lambda v: html.escape(clean_text(v))  # noqa: E731 - every field goes through the same door
     quote = highlight_quote(cl.quote or "", cl.mention or cl.place or "", extra=names)
     badge = ('<span class="q-decides" style="background:#0b3d91;color:#fff;border-radius:3px;'
              'padding:0 4px;font-size:11px">decides the colour</span> ') if deciding else ""
-    review = "" if c.review == "auto" else f" · review: {html.escape(c.review)}"
-    cited = f" · citing {html.escape(cl.attributed_to)}" if cl.attributed_to else ""
-    link = safe_link(c.url, "open the article")
-    meta = (f"{html.escape(faction_label or cl.faction or '?')} · {html.escape(cl.kind)} · "
-            f"{html.escape(cl.date)} · <b>{html.escape(c.source or 'unknown outlet')}</b>, "
-            f"published {html.escape(c.published or '?')}{cited}{review}")
+    review = "" if c.review == "auto" else f" · review: {e(c.review)}"
+    cited = f" · citing {e(cl.attributed_to)}" if cl.attributed_to else ""
+    link = safe_link(clean_text(c.url), "open the article")
+    meta = (f"{e(faction_label or cl.faction or '?')} · {e(cl.kind)} · "
+            f"{e(cl.date)} · <b>{e(c.source or 'unknown outlet')}</b>, "
+            f"published {e(c.published or '?')}{cited}{review}")
     border = "#0b3d91" if deciding else "#ccc"
     return (f'<div class="q-claim" data-claim-id="{int(c.claim_id)}" style="border-left:4px solid {border};'
             f'padding:4px 8px;margin:6px 0">{badge}<div style="font-size:12px;color:#333">{meta}</div>'

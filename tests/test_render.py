@@ -153,3 +153,11 @@ def test_claim_card_escapes_every_field():
     card = ui_state.claim_card_html(ec, names=["Sakhour"], deciding=True)
     assert "<img" not in card and "<b>AFP</b>" not in card and 'href="javascript' not in card
     assert "&lt;img src=x onerror=1&gt; <mark>Sakhour</mark>" in card and "decides the colour" in card
+
+
+def test_lone_surrogates_and_nul_never_reach_the_page():
+    ec = _ec(1, "sakhour", "government", "2016-11-28", quote="bytes \udce9 and nul \x00 in Sakhour",
+             source="X\udcff")
+    card = ui_state.claim_card_html(ec, names=["Sakhour"])
+    card.encode("utf-8")  # would raise on a lone surrogate
+    assert "\x00" not in card and "<mark>Sakhour</mark>" in card
