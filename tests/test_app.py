@@ -173,3 +173,28 @@ def test_an_edit_with_a_bad_date_is_refused_with_the_fix(app, db):
     [b for b in at.button if b.label == "Record the decision"][0].click()
     at.run()
     assert len(at.error) == 1 and "yesterday" in at.error[0].value
+
+
+def test_the_legend_counts_every_quarter_once(app):
+    import re
+
+    from geo.gazetteer import load_gazetteer
+
+    at = app(date="2016-11-28")
+    legend = [m.value for m in at.markdown if "q-legend" in m.value][0]
+    counts = [int(n) for n in re.findall(r"<b>(\d+)</b>", legend)]
+    assert len(counts) == 6 and sum(counts) == len(load_gazetteer().quarters)
+    assert "Government: <b>0</b>" not in legend
+
+
+def test_tiles_stay_off_with_a_message_when_the_tile_server_cannot_be_reached(app, monkeypatch):
+    import socket
+
+    def unreachable(*a, **k):
+        raise OSError("network is unreachable")
+
+    monkeypatch.setattr(socket, "create_connection", unreachable)
+    at = app()
+    at.toggle(key="tiles_want").set_value(True).run()
+    assert any("The tile server cannot be reached" in w.value for w in at.sidebar.warning)
+    assert at.session_state["tiles_on"] is False

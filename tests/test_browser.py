@@ -97,9 +97,9 @@ def _click_quarter(page, frame, pid: str) -> None:
 
 
 def _quarter_count() -> int:
-    from geo.geometry import load_boundaries
+    from geo.gazetteer import load_gazetteer
 
-    return len(load_boundaries())
+    return len(load_gazetteer().quarters)
 
 
 def test_page_loads_with_every_quarter_drawn_and_a_legend(page, server):
