@@ -248,7 +248,7 @@ class _Extractor:
         kept = [i for i in items if not self._is_modifier(i)]
         # "le quartier kurde de Cheikh Maqsoud": a region descriptor followed by its named quarter.
         return [i for k, i in enumerate(kept) if not (i.kind == "region" and k + 1 < len(kept)
-                and _DESCRIPTOR_GAP.fullmatch(self.text[i.end:kept[k + 1].start]))]
+                and kept[k + 1].kind == "quarter" and _DESCRIPTOR_GAP.fullmatch(self.text[i.end:kept[k + 1].start]))]
 
     def _is_modifier(self, item: _Item) -> bool:
         """"Aleppo's Old City", "a major eastern Aleppo neighbourhood": the name modifies another noun."""
