@@ -890,7 +890,6 @@ _QUANTIFIED = re.compile(
 _PLACE_HINT = re.compile(
     r"quarti|distri|neighbo|villag|vila\b|aldeia|aldea|pueblo|localit|suburb|barrio|bairro|secteur|housing|project|moitié|half|metà|mitad|metade|\best\b|\bouest\b|"
     r"\beast|\bwest|\bleste|\beste\b|\bnorte|orienta|حي|أحياء", re.IGNORECASE)
-_SPATIAL_BEFORE = re.compile(r"\b(?:dans|in|à|au|aux|into|inside|within|near|vers|towards|en|nel|nella|en|em|no|na)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+)\s*)?$", re.IGNORECASE)
 _DESCRIPTOR_GAP = re.compile(r"\s*(?:de\s+|d['’]|du\s+|of\s+(?:the\s+)?|di\s+|del\s+)", re.IGNORECASE)
 # "Alep est divisée": the French verb "est" (is), not the alias "Alep Est".
 _VERB_EST = re.compile(r"\s(?-i:est)$")
