@@ -214,6 +214,7 @@ class Gazetteer:
         self._exact_forms: set[str] = set()
         seq_owner: dict[tuple[str, ...], set[str]] = {}
         first_places: dict[str, set[str]] = {}
+        stripped: dict[str, set[str]] = {}
         for p in self.places.values():
             for n in p.names:
                 toks = tuple(t for t in (token_key(w) for w in split_words(n)) if t)
@@ -223,11 +224,19 @@ class Gazetteer:
                 self._exact.setdefault(k, set()).add(p.id)
                 self._key_tokens.setdefault(k, toks)
                 self._exact_forms.add(_exact_form(n))
+                bare = name_key(n, strip_cues=True)
+                # a leading cue word only ("مخيم حندرات" also answers "حندرات"; "Christian quarter" not "Christian")
+                if p.kind == "quarter" and bare and bare != k and k.endswith(" " + bare):
+                    stripped.setdefault(bare, set()).add(p.id)
                 self._joined.setdefault(k.replace(" ", ""), set()).add((p.id, len(toks)))
                 seq_owner.setdefault(toks, set()).add(p.id)
                 first_places.setdefault(toks[0], set()).add(p.id)
         # A trie of name tokens: node = {token: child, _END: place id}; a name shared by
         # two places is left out of it (find_mentions cannot choose; resolve reports both).
+        for bare, ids in stripped.items():
+            if bare not in self._exact and len(ids) == 1:
+                self._exact[bare] = ids
+                self._key_tokens.setdefault(bare, tuple(bare.split()))
         for toks, owners in seq_owner.items():
             if len(owners) == 1:
                 node = self._seqs
@@ -505,8 +514,9 @@ _CUE_AFTER = re.compile(r"\b(?:the|les)\s+(" + _NAME + r"(?:\s*,\s*" + _NAME + r
                         r"(?:districts?|neighbou?rhoods?|quarters?|areas?|housing\s+project|project|quartiers?)\b")
 _LIST_MORE = re.compile(r"\s*(?:,\s*(?:(?:and|et|y|e)\s+)?|\s+(?:and|et|y|e|ou|or)\s+)(?:(?:de|du|d['’])\s*)?(" + _NAME + r")")
 _AR_LETTERS = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0640\u0670-\u06d3"
-_AR_CUE = re.compile(rf"(?:(?<=\s)|^)[وب]?(?:حي|أحياء|احياء|منطقة)\s+([{_AR_LETTERS}]+(?:\s+[{_AR_LETTERS}]+)?)")
+_AR_CUE = re.compile(rf"(?:(?<=\s)|^)[وب]?(?:حيّ?|أحياء|احياء|منطقة)\s+([{_AR_LETTERS}]+(?:\s+[{_AR_LETTERS}]+)?)")
 _ADJECTIVE_TAIL = re.compile(r"[\-\u2010\u2011](?!(?:al|el|as|ash|ad|ar|at|az|an|ibn|bin)\b)[a-z]{3,}")
+_AR_MORE = re.compile(rf"\s*[،,]?\s*و(ال[{_AR_LETTERS}]+)|\s*[،,]\s*(ال[{_AR_LETTERS}]+)")
 _AR_GENERIC_FIRST = ("الشيخ", "باب", "كرم", "جبل", "تل", "بستان", "ارض", "أرض", "عين", "سوق", "ساحة", "قاضي", "مساكن", "ضاحية", "جورة", "ضهرة", "مقر", "الشيخ")
 _LIST_PART = re.compile(r"[^,]+")
 _LIST_AND = re.compile(r"\s+(?:and|et)\s+")
@@ -515,7 +525,7 @@ _LIST_AND = re.compile(r"\s+(?:and|et)\s+")
 # Cue words are rare, so each is found with str.find (C speed) before a regex runs there.
 _BEFORE_STEMS = ("uartier", "istrict", "eighbo", "ecteur", "uarter", "arrio", "airro", "ocalit")
 _AFTER_STEMS = ("istrict", "eighbo", "uarter", "area", "roject", "uartier")
-_AR_STEMS = ("حي ", "أحياء", "احياء", "منطقة")
+_AR_STEMS = ("حي ", "حيّ ", "أحياء", "احياء", "منطقة")
 
 
 def _find_all(text: str, stems: tuple[str, ...]) -> list[int]:
@@ -559,6 +569,11 @@ def _cue_names(text: str) -> list[tuple[int, int, str]]:
         n = 2 if len(words) > 1 and words[0] in _AR_GENERIC_FIRST else 1
         surface = " ".join(words[:n])
         out.append((m.start(1), m.start(1) + len(surface), surface))
+        pos = m.start(1) + len(surface)
+        while (more := _AR_MORE.match(text, pos)) is not None:  # "حي الصاخور والحيدرية، الهلك"
+            g = 1 if more.group(1) else 2
+            out.append((more.start(g), more.end(g), more.group(g)))
+            pos = more.end(g)
     seen, uniq = set(), []
     for item in sorted(out):
         if _ADJECTIVE_TAIL.search(item[2]):  # "the Kurdish-populated district": an adjective

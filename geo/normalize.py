@@ -34,9 +34,9 @@ ARTICLES = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "ed
 _LEADING_CUES = frozenset({"quartier", "quartiers", "de", "du", "des", "the", "district", "districts", "of",
                            "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "area", "le",
                            "la", "les", "in", "hay", "hayy", "حي", "احياء", "منطقه", "في", "barrio", "quartiere",
-                           "bairro", "di", "del", "do", "da"})
+                           "bairro", "di", "del", "do", "da", "مخيم", "camp"})
 _TRAILING_CUES = frozenset({"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
-                            "neighborhoods", "quarter", "area"})
+                            "neighborhoods", "quarter", "area", "camp"})
 ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ك")
 _SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch|j)h?$")
 # Vowelled spellings of generic words that begin many names ("Karam al-Jabal" = "Karm al-Jabal").

@@ -250,6 +250,12 @@ def test_adjectives_and_punctuation_are_not_part_of_unknown_names(gazetteer):
     assert [m.surface for m in gazetteer.unknown_place_names(text)] == ["المعادي", "Bab al-Jinan"]
 
 
+def test_arabic_lists_after_a_cue_are_followed(gazetteer):
+    text = "سيطرت القوات على حيّ الصاخور والحيدرية، الهلك والمعادي، وتقدمت."
+    assert _found(gazetteer, text) == [("sakhour", "الصاخور"), ("haydariya", "الحيدرية"), ("hellok", "الهلك")]
+    assert [m.surface for m in gazetteer.unknown_place_names(text)] == ["المعادي"]
+
+
 def test_places_added_by_a_user_are_found_in_text(gazetteer):
     minyan = Place(id="user_minyan", kind="quarter", name_en="Minyan", name_fr="Minyan", name_ar="منيان",
                    lat=36.19, lon=37.08)
