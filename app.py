@@ -168,9 +168,13 @@ def _places_gazetteer(path: str) -> Any:
     key = ("gaz", tuple(p for p in user))
     cache = _timeline_cache()
     if key not in cache:
-        from geo.gazetteer import Gazetteer
+        extend = getattr(gaz, "with_extra_places", None)
+        if extend is not None:
+            cache[key] = extend(user)
+        else:
+            from geo.gazetteer import Gazetteer
 
-        cache[key] = Gazetteer({**gaz.places, **{p.id: p for p in user}})
+            cache[key] = Gazetteer({**gaz.places, **{p.id: p for p in user}})
     return cache[key]
 
 
@@ -475,10 +479,10 @@ def _extract_preview(text: str, up: Any, *, date: str, source: str, url: str, la
     from geo.extract import extract_claims
 
     claims = extract_claims(doc, gazetteer=gaz)
-    unknown = sorted({c.mention or c.place for c in claims if not c.place_id and (c.mention or c.place)})
-    for m in gaz.find_mentions(doc.text):
-        if m.place_id is None:
-            unknown.append(m.surface)
+    unknown = [c.mention or c.place for c in claims if not c.place_id and (c.mention or c.place)]
+    finder = getattr(gaz, "unknown_place_names", None)
+    mentions = finder(doc.text) if finder else [m for m in gaz.find_mentions(doc.text) if m.place_id is None]
+    unknown += [m.surface for m in mentions]
     st.session_state["preview"] = {"doc": doc, "claims": claims, "unknown": sorted(set(unknown))}
 
 

@@ -300,7 +300,9 @@ def _slim_shapes(boundaries: dict, keep: set[str] | None) -> dict:
     """Keep the properties the page needs and round coordinates to 5 decimals (about 1 m)."""
 
     def rnd(c: Any) -> Any:
-        return [rnd(x) for x in c] if isinstance(c, list) and c and isinstance(c[0], list) else [round(v, 5) for v in c]
+        if c and isinstance(c[0], (list, tuple)):
+            return [rnd(x) for x in c]
+        return [round(float(v), 5) for v in c]
 
     feats = []
     for f in boundaries.get("features", []):

@@ -198,3 +198,32 @@ def test_tiles_stay_off_with_a_message_when_the_tile_server_cannot_be_reached(ap
     at.toggle(key="tiles_want").set_value(True).run()
     assert any("The tile server cannot be reached" in w.value for w in at.sidebar.warning)
     assert at.session_state["tiles_on"] is False
+
+
+def test_an_unknown_place_is_listed_and_can_be_added_with_coordinates(app, db):
+    from geo.store import open_store
+
+    at = _submit_article(app(), "ALEP, 30 novembre 2016 - Les forces du régime ont pris le contrôle mercredi du "
+                                "quartier de Bab Zorglub, selon l'OSDH.", date="2016-11-30")
+    assert "not in the gazetteer:** `Bab Zorglub`" in _texts(at)
+    at.selectbox(key="place_name").select("Bab Zorglub")
+    at.text_input(key="place_lat").input("36.2101")
+    at.text_input(key="place_lon").input("37.1702")
+    [b for b in at.button if b.label == "Add the place"][0].click()
+    at.run()
+    assert "Added Bab Zorglub (bab_zorglub) at 36.21010, 37.17020." in _texts(at)
+    assert not at.error  # the map draws the new place (a small dashed circle)
+    with open_store(db) as store:
+        assert [p.id for p in store.user_places()] == ["bab_zorglub"]
+
+
+def test_coordinates_outside_aleppo_are_refused_with_the_fix(app):
+    at = _submit_article(app(), "ALEP, 30 novembre 2016 - Les rebelles ont pris le contrôle mercredi du "
+                                "quartier de Bab Quux, selon l'OSDH.", date="2016-11-30")
+    at.selectbox(key="place_name").select("Bab Quux")
+    at.text_input(key="place_lat").input("37.17")
+    at.text_input(key="place_lon").input("36.21")
+    [b for b in at.button if b.label == "Add the place"][0].click()
+    at.run()
+    assert [e.value for e in at.error] == [
+        "(37.17, 36.21) is not in or near Aleppo (about 36.2 N, 37.15 E); check whether latitude and longitude are swapped."]
