@@ -76,6 +76,8 @@ _WEEKEND = ("ce week-end", "ce weekend", "le week-end dernier", "this weekend", 
             "at the weekend", "last weekend", "el fin de semana", "questo fine settimana", "no fim de semana")
 _LAST_MONTH = ("le mois dernier", "le mois passé", "last month", "il mese scorso", "el mes pasado",
                "mês passado", "mes passado")
+_LAST_WEEK = ("la semaine dernière", "la semaine passée", "last week", "la settimana scorsa", "la semana pasada",
+              "na semana passada", "a semana passada")
 _THIS_YEAR = ("cette année", "this year", "quest'anno", "este año", "este ano")
 _LAST_YEAR = ("l'an dernier", "l’an dernier", "l'année dernière", "l’année dernière", "last year",
               "l'anno scorso", "el año pasado", "o ano passado", "no ano passado")
@@ -88,6 +90,7 @@ _PHRASES.update({p: ("weekend", 0) for p in _WEEKEND})
 _PHRASES.update({p: ("vague", 0) for p in _VAGUE})
 _PHRASES.update({p: ("last_month", 0) for p in _LAST_MONTH})
 _PHRASES.update({p: ("this_year", 0) for p in _THIS_YEAR})
+_PHRASES.update({p: ("last_week", 0) for p in _LAST_WEEK})
 _PHRASES.update({p: ("last_year", 0) for p in _LAST_YEAR})
 _PHRASES.update({p: ("that_year", 0) for p in _THAT_YEAR})
 _PHRASE_RE = "|".join(sorted((re.escape(p).replace("'", "['’]") for p in _PHRASES), key=len, reverse=True))
@@ -214,6 +217,10 @@ def _resolve(m: re.Match[str], text: str, pub: dt.date | None, last_year: int | 
             if kind == "last_month":
                 first = pub.replace(day=1) - dt.timedelta(days=1)
                 return DateMention(s, e, f"{first.year:04d}-{first.month:02d}", "month", True)
+            if kind == "last_week":
+                # Seven days back could be any day of that week: say only its month.
+                week = pub - dt.timedelta(days=7)
+                return DateMention(s, e, f"{week.year:04d}-{week.month:02d}", "month", True)
             if kind == "this_year":
                 return DateMention(s, e, f"{pub.year:04d}", "year", True)
             if kind == "last_year":

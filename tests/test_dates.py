@@ -43,6 +43,8 @@ def _one(text: str, published: dt.date | None = MONDAY) -> tuple[str, str]:
     ("Ils l'ont repris le mois dernier.", "2016-10", "month"),
     ("They retook it last month.", "2016-10", "month"),
     ("El ejército lo tomó ayer.", "2016-11-27", "day"),
+    ("Ils l'ont repris la semaine dernière.", "2016-11", "month"),  # a week, not a day: month only
+    ("They retook it last week.", "2016-11", "month"),
     ("Il quartiere è caduto sabato.", "2016-11-26", "day"),
     ("O bairro caiu neste sábado.", "2016-11-26", "day"),
     ("سيطر الجيش أمس على الحي", "2016-11-27", "day"),

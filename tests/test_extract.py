@@ -285,6 +285,8 @@ def test_arabic_list_with_the_conjunction_glued_to_the_last_name():
     # The attribute of a captured place is its state before the capture, not a claim of today.
     ("en", "Rebels overran the government-held Ramouseh area in August.", {("ramouseh", "rebels", "2016-08")}),
     ("fr", "Le quartier de Chaar est repassé sous contrôle gouvernemental.", {("shaar", "government", "2016-11-28")}),
+    # "holding out in" is resistance, not control.
+    ("en", "The army is advancing, and fighters are still holding out in Mashhad.", set()),
 ])
 def test_more_phrasings(lang, text, expected):
     assert _triples(_claims(text, lang)) == expected
