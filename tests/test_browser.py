@@ -177,6 +177,31 @@ def test_report_png_downloads_as_a_wide_image(page, server):
     (ARTIFACTS / "browser-report.png").write_bytes(data)
 
 
+def _download(page, label: str) -> bytes:
+    with page.expect_download(timeout=120_000) as dl:
+        page.get_by_role("button", name=label).click()
+    return Path(dl.value.path()).read_bytes()
+
+
+def test_the_days_data_and_the_standalone_map_download(page, server):
+    import csv
+    import json
+
+    _open(page, server, "?date=2016-11-28")
+    fc = json.loads(_download(page, "Map data (GeoJSON)"))
+    by_id = {f["id"]: f["properties"] for f in fc["features"]}
+    assert len(by_id) >= _quarter_count()
+    assert by_id["sakhour"]["faction"] == "government" and by_id["sakhour"]["date"] == "2016-11-28"
+    rows = list(csv.DictReader(io.StringIO(_download(page, "Quarters of the day (CSV)").decode("utf-8"))))
+    assert len(rows) >= _quarter_count()
+    evidence = _download(page, "All evidence (CSV)").decode("utf-8")
+    assert SEED_QUOTE in evidence
+    page_html = _download(page, "Standalone map with slider (HTML)").decode("utf-8")
+    assert page_html.lstrip().lower().startswith("<!doctype html") and "Sakhour" in page_html
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "browser-standalone.html").write_text(page_html, encoding="utf-8")
+
+
 HOSTILE = ("ALEP, 29 novembre 2016 - Les forces du régime ont pris le contrôle mardi du quartier de Sakhour "
            '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> '
            "`backticks` \"double\" 'single', selon l'OSDH.")
