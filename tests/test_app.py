@@ -227,3 +227,15 @@ def test_coordinates_outside_aleppo_are_refused_with_the_fix(app):
     at.run()
     assert [e.value for e in at.error] == [
         "(37.17, 36.21) is not in or near Aleppo (about 36.2 N, 37.15 E); check whether latitude and longitude are swapped."]
+
+
+def test_a_damaged_store_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
+    bad = tmp_path / "damaged.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("QUARTERS_DB", str(bad))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and str(bad) in errors[0]
+    assert "Traceback" not in errors[0]
