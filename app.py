@@ -44,8 +44,9 @@ LANGS = ("fr", "en", "ar", "it", "es", "pt")
 class _Guard:
     """``with _Guard("saving the article"):`` shows GeoError text, or a short note for bugs; never a traceback."""
 
-    def __init__(self, doing: str) -> None:
+    def __init__(self, doing: str, *, hint: str = "") -> None:
         self.doing = doing
+        self.hint = hint
 
     def __enter__(self) -> _Guard:
         return self
@@ -54,7 +55,7 @@ class _Guard:
         if err is None:
             return False
         if isinstance(err, GeoError):
-            st.error(str(err))
+            st.error(f"{err} {self.hint}".strip())
             return True
         if isinstance(err, Exception) and not _is_control_flow(err):
             log.exception("unexpected error while %s", self.doing)
@@ -776,7 +777,9 @@ def main() -> None:
         with _Guard("preparing the map assets"):
             _static_assets()
         ok = False
-        with _Guard("opening the evidence store"):
+        with _Guard("opening the evidence store", hint=(
+                "In the app, choose the store with the QUARTERS_DB environment variable, e.g. "
+                "QUARTERS_DB=/path/to/other.sqlite streamlit run app.py.")):
             _seed_if_empty(path)
             timeline, gaz = _timeline(path)
             claims = _claims(path)
