@@ -53,6 +53,7 @@ _VETO_NEXT = {"تشرين": frozenset({"اول", "ثاني"})}
 _END = ""  # trie key that marks the end of a name
 _ARABIC_RX = re.compile("[\u0600-\u06ff]")
 _NEAR_DEG = 0.4  # a city's places lie within about 40 km of their median
+_CITY_WORDS = frozenset(token_key(w) for w in ("city", "ville", "città", "ciudad", "cidade", "مدينة"))
 _OF_WORDS = frozenset({"uf", "in", "di", "da", "du", "de", "a"})  # "of", "in", "di", "de" (d' is an elision)
 
 
@@ -308,6 +309,10 @@ class Gazetteer:
                 if m and m.group(1) in self._tokens:
                     toks[i] = m.group(1)
         city = self._city_tokens
+        if len(toks) > 1 and toks[-1] in _CITY_WORDS and toks[-2] in city:  # "Aleppo city"
+            toks = toks[:-1]
+        elif 1 < len(toks) <= 3 and toks[0] in _CITY_WORDS and toks[-1] in city:  # "city of Aleppo", "ville d'Alep"
+            toks = toks[-1:]
         if drop_city and len(toks) > 2 and toks[-1] in city and toks[-2] in _OF_WORDS:
             toks = toks[:-2]
         elif drop_city and len(toks) > 1 and toks[0] in city:

@@ -34,11 +34,21 @@ ARTICLES = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "ed
 _LEADING_CUES = frozenset({"quartier", "quartiers", "de", "du", "des", "the", "district", "districts", "of",
                            "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "area", "le",
                            "la", "les", "in", "hay", "hayy", "حي", "احياء", "منطقه", "في", "barrio", "quartiere",
-                           "bairro", "di", "del", "do", "da", "مخيم", "camp"})
+                           "bairro", "di", "del", "do", "da", "مخيم", "camp", "secteur", "sector", "settore"})
 _TRAILING_CUES = frozenset({"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
                             "neighborhoods", "quarter", "area", "camp"})
 ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ك")
 _SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch|j)h?$")
+# Compass words in the languages of the reports, reduced to one form (French est/ouest
+# and English east/west already share a skeleton).
+_COMPASS = {
+    "eastern": "east", "western": "west", "northern": "north", "southern": "south",
+    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
+    "southwestern": "southwest", "oriental": "est", "orientale": "est", "orientaux": "est",
+    "orientales": "est", "orientali": "est", "occidental": "ouest", "occidentale": "ouest",
+    "occidentaux": "ouest", "occidentales": "ouest", "occidentali": "ouest", "este": "est",
+    "leste": "est", "oeste": "ouest", "ovest": "ouest", "nord": "north", "sud": "south",
+}
 # Vowelled spellings of generic words that begin many names ("Karam al-Jabal" = "Karm al-Jabal").
 _GENERIC_FORMS = {"karam": "karm", "kiram": "karm", "kurum": "karm"}
 _SHEIKH_WORDS = frozenset({"jeque", "xeque", "sceicco", "scheich", "scheik"})
@@ -98,6 +108,7 @@ def token_key(token: str) -> str | None:
         t = t[:-1]
     if (_SHEIKH.match(t) and len(t) >= 4) or t in _SHEIKH_WORDS:
         return "shk"
+    t = _COMPASS.get(t, t)
     t = t.replace("sch", "sh").replace("ch", "sh").replace("dj", "j").replace("dh", "z").replace("ph", "f")
     t = t.replace("gh", "k")  # Aghyol/Aqyol, Maghsoud/Maqsoud: ghayn and qaf are confused in transliteration
     t = _ENDINGS.sub("iya", t)

@@ -52,6 +52,15 @@ def test_the_seed_articles_names_resolve(gazetteer, name, place_id):
     assert res.place is not None and res.place.id == place_id and res.score == 100.0
 
 
+@pytest.mark.parametrize("name, place_id", [
+    ("north-eastern Aleppo", "north_east_aleppo"), ("quartiers orientaux d'Alep", "east_aleppo"),
+    ("Aleppo orientale", "east_aleppo"), ("the city of Aleppo", "aleppo_city"), ("la ville d'Alep", "aleppo_city"),
+    ("Aleppo city", "aleppo_city"), ("southwestern Aleppo", "south_west_front"), ("حندرات", "handarat_camp"),
+])
+def test_regions_are_found_however_the_compass_and_the_city_are_written(gazetteer, name, place_id):
+    assert gazetteer.resolve(name).place.id == place_id
+
+
 def test_real_world_spellings_resolve_to_the_right_place(gazetteer):
     """About 600 spellings written for this test; a third of them are in no alias list."""
     rows = _spellings()
