@@ -24,7 +24,7 @@ from geo.models import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
 
-EXTRACTOR_VERSION = "rules-1.1"
+EXTRACTOR_VERSION = "rules-1.2"
 
 _CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun")
 _PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss": 2, "capture_noun": 3, "attrib": 4, "divided": 5, "capture": 6, "control": 7}
@@ -213,6 +213,10 @@ class _Extractor:
                 if g is None:
                     continue
                 name, a, b = g[0].rstrip("'’"), s + g[1], s + g[1] + len(g[0].rstrip("'’"))
+                if name.isdigit():
+                    # "the 1070 housing project", "le projet 1070": a number alone names nothing.
+                    a, b = s + m.start(), s + m.end()
+                    name = self.text[a:b]
                 if _overlaps(a, b, taken) or self._is_faction_or_source(name):
                     continue
                 res = self.gaz.resolve(name)
@@ -888,7 +892,7 @@ _QUANTIFIED = re.compile(
     r"(?:(?!(?:to|in|into|from|of|à|au|aux|de|vers|dans|a|em|en|para)\b)\w+\s+)?$",
     re.IGNORECASE)
 _PLACE_HINT = re.compile(
-    r"quarti|distri|neighbo|villag|vila\b|aldeia|aldea|pueblo|localit|suburb|barrio|bairro|secteur|housing|project|moitié|half|metà|mitad|metade|\best\b|\bouest\b|"
+    r"quarti|distri|neighbo|villag|vila\b|aldeia|aldea|pueblo|localit|suburb|barrio|bairro|secteur|housing|project|projet|lotissement|moitié|half|metà|mitad|metade|\best\b|\bouest\b|"
     r"\beast|\bwest|\bleste|\beste\b|\bnorte|orienta|حي|أحياء", re.IGNORECASE)
 _DESCRIPTOR_GAP = re.compile(r"\s*(?:de\s+|d['’]|du\s+|of\s+(?:the\s+)?|di\s+|del\s+)", re.IGNORECASE)
 # "Alep est divisée": the French verb "est" (is), not the alias "Alep Est".

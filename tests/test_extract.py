@@ -91,14 +91,24 @@ class BaseExtractorContract:
     def test_a_capture_with_no_day_takes_the_publication_date(self):
         assert _triples(self.claims("no_day")) == {("ashrafiyeh", "kurds", "2016-11-28")}
 
-    @pytest.mark.parametrize("key", ["attempt", "shelling", "siege", "fighting", "parts_of", "percent", "negation",
-                                     "hypothetical", "future", "fleeing", "landmark"])
+    @pytest.mark.parametrize("key", ["attempt", "assault", "shelling", "siege", "fighting", "parts_of", "percent",
+                                     "negation", "hypothetical", "future", "fleeing", "landmark"])
     def test_not_claims(self, key):
         assert self.claims(key) == [], self.S[key]
 
     def test_regions(self):
         got = _triples(self.claims("regions"))
         assert got == {("north_east_aleppo", "government", "2016-11-28"), ("old_city", "government", "2016-11-28")}
+
+    def test_east_aleppo_held_since_a_year(self):
+        assert _triples(self.claims("east_since")) == {("east_aleppo", "rebels", "2012")}
+
+    def test_numbered_housing_project_keeps_its_head_noun(self):
+        got = self.claims("project")
+        assert [(c.place_id, c.mention, c.faction, c.date) for c in got] == [(None, self.S["project_mention"], "government", "2016-11-26")]
+
+    def test_the_day_before(self):
+        assert _triples(self.claims("la_veille")) == {("sakhour", "rebels", "2016-11-27")}
 
     def test_half_the_city_held_by_rebels_is_east_aleppo(self):
         assert _triples(self.claims("half")) == {("east_aleppo", "rebels", "2012")}
@@ -165,6 +175,11 @@ class TestFrench(BaseExtractorContract):
         "seize": "Les insurgés se sont emparés du quartier de Bab al-Nasr tandis que l'armée a reconquis le quartier de Kallaseh.",
         "no_day": "Les forces kurdes ont pris le contrôle du quartier d'Achrafiyé, selon un responsable local.",
         "attempt": "L'armée a tenté de reprendre le quartier de Sakhour.",
+        "assault": "L'armée a lancé un assaut contre le quartier de Sakhour.",
+        "east_since": "Les rebelles tiennent Alep-Est depuis 2012.",
+        "project": "Les forces gouvernementales ont pris samedi le projet 1070.",
+        "project_mention": "projet 1070",
+        "la_veille": "Le quartier de Sakhour était tombé la veille aux mains des rebelles.",
         "shelling": "L'aviation du régime a bombardé le quartier de Sakhour toute la nuit.",
         "siege": "Les troupes du régime assiègent le quartier de Sakhour depuis des semaines.",
         "fighting": "Les combats se poursuivent dans le quartier de Sakhour entre rebelles et soldats.",
@@ -210,6 +225,11 @@ class TestEnglish(BaseExtractorContract):
         "seize": "Insurgents seized the Bab al-Nasr district, while the army recaptured Kallaseh.",
         "no_day": "Kurdish forces took control of the Ashrafiyeh district, a local official said.",
         "attempt": "The army tried to recapture the Sakhour district.",
+        "assault": "The army launched an assault on the Sakhour district.",
+        "east_since": "Rebels have controlled eastern Aleppo since 2012.",
+        "project": "Government forces took the 1070 housing project on Saturday.",
+        "project_mention": "1070 housing project",
+        "la_veille": "The Sakhour district had fallen to the rebels the day before.",
         "shelling": "Regime aircraft shelled the Sakhour district throughout the night.",
         "siege": "Regime troops have besieged the Sakhour district for weeks.",
         "fighting": "Fighting continues in the Sakhour district between rebels and soldiers.",
