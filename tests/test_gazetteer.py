@@ -221,6 +221,13 @@ def test_spans_are_exact_sorted_and_do_not_overlap(gazetteer):
     assert found[3].surface == "al-Sakhour" and found[2].kind == "region"
 
 
+def test_region_phrasings_in_running_text(gazetteer):
+    text = "Les quartiers orientaux d'Alep et le nord‑est d’Alep; fighting in north-eastern Aleppo and the Old City."
+    assert _found(gazetteer, text) == [
+        ("east_aleppo", "Les quartiers orientaux d'Alep"), ("north_east_aleppo", "nord‑est d’Alep"),
+        ("north_east_aleppo", "north-eastern Aleppo"), ("old_city", "Old City")]
+
+
 def test_the_longest_name_wins(gazetteer):
     found = gazetteer.find_mentions("Clashes near the Sheikh Maqsoud youth housing blocks.")
     assert [(m.place_id, m.surface) for m in found] == [("sakan_shababi_north", "Sheikh Maqsoud youth housing")]
