@@ -652,9 +652,11 @@ def _review(path: str, gaz: Any) -> None:
             written = 0
             for row in edited.to_dict("records"):
                 ec = by_id.get(int(row["id"]))
+                if ec is None:
+                    continue
                 before = {"review": ec.review, "place": ec.claim.place_id or "", "faction": ec.claim.faction,
                           "date": ec.claim.date, "kind": ec.claim.kind, "note": ""}
-                if ec is None or all(str(row.get(k) or "") == str(v or "") for k, v in before.items()):
+                if all(str(row.get(k) or "") == str(v or "") for k, v in before.items()):
                     continue
                 written += _apply_row(store, ec, row)
             _bump()

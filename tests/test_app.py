@@ -41,6 +41,10 @@ def _texts(at: AppTest) -> str:
 
 def test_first_start_seeds_the_store_and_the_link_date_selects_the_day(app):
     at = app(date="2016-11-27")
+    labels = [s.label for s in at.status]
+    assert len(labels) == 1 and labels[0].startswith("Seed articles read: ingest: 1 new")
+    at.run()
+    assert [s.label for s in at.status] == []  # later runs reuse the store
     assert at.slider(key="day").value == dt.date(2016, 11, 27)
     assert "Showing <b>2016-11-27</b>" in _texts(at)
     assert at.query_params["date"] == ["2016-11-27"] or at.query_params["date"] == "2016-11-27"
