@@ -630,9 +630,19 @@ class _Extractor:
         later = [f for f in facs if clause[1] <= f.start < sent[1] and self._subject_like(f)]
         if later:
             return later[0].faction, conf * 0.7
+        speaker = self._speaker_faction(sent)
+        if speaker is not None:
+            return speaker, conf * 0.7
         if self.last_agent and self.last_agent[1] >= idx - 2:
             return self.last_agent[0], conf * 0.6
         return None, conf
+
+    def _speaker_faction(self, sent: tuple[int, int]) -> str | None:
+        """"« Nous avons repris X », a dit un commandant rebelle": the quoted speaker's side acts."""
+        chunk = self.text[sent[0]:sent[1]]
+        if not _FIRST_PERSON.search(chunk):
+            return None
+        return _SPEAKER_SIDE.get(self._attribution(sent[0], sent[1]) or "")
 
     def _agent_any(self, cue: _Cue, sent: tuple[int, int], facs: list[_Faction], idx: int, conf: float) -> tuple[str | None, float]:
         nouns = [f for f in facs if f.role == "noun"]
@@ -908,6 +918,9 @@ _BY_BEFORE = re.compile(
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaves|leaving|put|puts|placed|brought|laissant|laissé|mis)\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"\b(?:that|que|qu['’]|said|says|adding|ajoutant|selon\s+qui)\s*$", re.IGNORECASE)
 _AR_NAME = re.compile(r"و?([\u0621-\u064A]+(?:\s+ال[\u0621-\u064A]+)?)")
+_FIRST_PERSON = re.compile(r"\b(?:nous|we|our|nos|notre|nosotros|noi|nós)\b", re.IGNORECASE)
+_SPEAKER_SIDE = {"a rebel official": "rebels", "a military source": "government", "the army": "government",
+                 "SANA": "government", "state TV": "government", "state media": "government"}
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(

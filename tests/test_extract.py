@@ -305,6 +305,13 @@ def test_arabic_list_with_the_conjunction_glued_to_the_last_name():
     # The attribute of a captured place is its state before the capture, not a claim of today.
     ("en", "Rebels overran the government-held Ramouseh area in August.", {("ramouseh", "rebels", "2016-08")}),
     ("fr", "Le quartier de Chaar est repassé sous contrôle gouvernemental.", {("shaar", "government", "2016-11-28")}),
+    # A first-person quote takes the side of the cited speaker.
+    ("fr", "« Nous avons repris le quartier de Cheikh Saïd », a affirmé un commandant rebelle.",
+     {("sheikh_saeed", "rebels", "2016-11-28")}),
+    ("en", "\"We have retaken Sheikh Saeed,\" a rebel commander said.", {("sheikh_saeed", "rebels", "2016-11-28")}),
+    # "the eastern district" refers to the last quarter named; the lead's Saturday dates it.
+    ("en", "Masaken Hanano fell on Saturday. Troops have seized full control of the eastern district, the army said.",
+     {("masaken_hanano", "government", "2016-11-26")}),
     # "holding out in" is resistance, not control.
     ("en", "The army is advancing, and fighters are still holding out in Mashhad.", set()),
 ])
