@@ -35,6 +35,7 @@ __all__ = ["Gazetteer", "load_gazetteer", "places_from_csv", "places_from_rows",
 COLUMNS = ("id", "kind", "name_en", "name_fr", "name_ar", "aliases", "lat", "lon", "members",
            "coord_confidence", "sector", "source")
 KINDS = ("quarter", "region")
+_NO_APOS = str.maketrans("", "", "'’‘`´ʼʾʿ′")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _APOS = "'’‘`´ʼʾʿ′"
 _ELISION_RX = re.compile(rf"(?:[ldjnsmtcLDJNSMTC]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)[{_APOS}](?=[^\W\d_])")
@@ -72,8 +73,8 @@ def _fail(path: Any, line: int, col: str, problem: str, fix: str) -> GazetteerEr
 
 
 def _exact_form(name: str) -> str:
-    """Case, accents, Arabic letter variants and separators folded; articles kept."""
-    return " ".join(split_words(fold_arabic(fold_latin(name))))
+    """Case, accents, apostrophes, Arabic letter variants and separators folded; articles kept."""
+    return " ".join(split_words(fold_arabic(fold_latin(name)))).translate(_NO_APOS)
 
 
 def places_from_rows(rows: Iterable[dict[str, str]], *, path: Any = "gazetteer.csv",
@@ -299,10 +300,10 @@ class Gazetteer:
         return any(f in self._exact_forms for f in forms) or any(
             f"{a} {b}" in self._exact_forms for a, b in zip(forms, forms[1:]))
 
-    def _query_key(self, name: str, *, drop_city: bool = False) -> str:
+    def _query_key(self, name: str, *, drop_city: bool = False, trailing: bool = True) -> str:
         """The cue-stripped key of a query: an article glued to a known word split off
         ("Aljabal"), and the city named around it dropped ("old city of Aleppo", "Aleppo's citadel")."""
-        toks = name_key(name, strip_cues=True).split()
+        toks = name_key(name, strip_cues=True, strip_trailing=trailing).split()
         for i, t in enumerate(toks):
             if t not in self._tokens:
                 m = re.match(r"^(?:al|as|ash|ad|ar|at|az|an)(.{3,})$", t)
@@ -322,7 +323,8 @@ class Gazetteer:
     def _exact_ids(self, name: str) -> set[str]:
         """Ids whose names share the query's key: as written, without cue words, or
         written as one word where the name has several ("Salaheddine" / "Salah al-Din")."""
-        for key in (name_key(name), self._query_key(name), self._query_key(name, drop_city=True)):
+        for key in (name_key(name), self._query_key(name, trailing=False), self._query_key(name),
+                    self._query_key(name, drop_city=True)):
             if key in self._exact:
                 if " " not in key and len(key) <= _SHORT and not self._short_ok(name):
                     return set()

@@ -36,7 +36,7 @@ _LEADING_CUES = frozenset({"quartier", "quartiers", "de", "du", "des", "the", "d
                            "la", "les", "in", "hay", "hayy", "حي", "احياء", "منطقه", "في", "barrio", "quartiere",
                            "bairro", "di", "del", "do", "da", "مخيم", "camp", "secteur", "sector", "settore"})
 _TRAILING_CUES = frozenset({"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
-                            "neighborhoods", "quarter", "area", "camp"})
+                            "neighborhoods", "quarter", "area", "camp", "city"})
 ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ك")
 _SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch|j)h?$")
 # Compass words in the languages of the reports, reduced to one form (French est/ouest
@@ -138,17 +138,17 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def name_key(name: str, *, strip_cues: bool = False) -> str:
+def name_key(name: str, *, strip_cues: bool = False, strip_trailing: bool = True) -> str:
     """The comparison key of a name: skeleton tokens joined by spaces.
 
     With ``strip_cues``, cue words at either end ("quartier de", "the", "district") are
-    dropped first, as a query may carry them.
+    dropped first, as a query may carry them (the trailing ones only with ``strip_trailing``).
     """
     words = split_words(name)
     pairs = [(fold_arabic(fold_latin(w)), k) for w, k in zip(words, map(token_key, words)) if k]
     if strip_cues:
         while len(pairs) > 1 and pairs[0][0].strip(_APOSTROPHES) in _LEADING_CUES:
             pairs.pop(0)
-        while len(pairs) > 1 and pairs[-1][0] in _TRAILING_CUES:
+        while strip_trailing and len(pairs) > 1 and pairs[-1][0] in _TRAILING_CUES:
             pairs.pop()
     return " ".join(k for _, k in pairs)

@@ -56,6 +56,7 @@ def test_the_seed_articles_names_resolve(gazetteer, name, place_id):
     ("north-eastern Aleppo", "north_east_aleppo"), ("quartiers orientaux d'Alep", "east_aleppo"),
     ("Aleppo orientale", "east_aleppo"), ("the city of Aleppo", "aleppo_city"), ("la ville d'Alep", "aleppo_city"),
     ("Aleppo city", "aleppo_city"), ("southwestern Aleppo", "south_west_front"), ("حندرات", "handarat_camp"),
+    ("the Old City", "old_city"), ("Sheikh Najjar city", "sheikh_najjar"), ("Al-Zahra'a", "zahraa"),
 ])
 def test_regions_are_found_however_the_compass_and_the_city_are_written(gazetteer, name, place_id):
     assert gazetteer.resolve(name).place.id == place_id
