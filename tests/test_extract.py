@@ -319,6 +319,24 @@ def test_more_phrasings(lang, text, expected):
     assert _triples(_claims(text, lang)) == expected
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "I ribelli controllano ancora il quartiere di Sukkari."),
+    ("es", "Los rebeldes controlan todavía el barrio de Sukkari."),
+    ("pt", "Os rebeldes controlam o bairro de Sukkari."),
+])
+def test_other_languages_holding_verbs(lang, text):
+    got = _claims(text, lang)
+    assert [(c.place_id, c.faction, c.kind) for c in got] == [("sukkari", "rebels", "control")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El ejército intentó recuperar el barrio de Sakhour."),
+    ("pt", "O exército tentou retomar o bairro de Sakhour."),
+])
+def test_other_languages_attempts_are_not_claims(lang, text):
+    assert _claims(text, lang) == []
+
+
 def test_version_is_a_nonempty_string():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
 
