@@ -366,7 +366,7 @@ class _Extractor:
             if re.match(r"(?i)quartier\s", self.text[cue.start:cue.end]):
                 places = [p for p in places if p.kind != "region"]  # "le plus grand quartier rebelle de l'est"
             prior = [c for c in self.cues if c.type in _CAPTURE_TYPES and clause[0] <= c.end <= cue.start
-                     and cue.start - c.end <= 40]
+                     and _OBJECT_NP.fullmatch(self.text[c.end:cue.start])]
             if prior:
                 return []  # "overran the government-held X": the state before the capture, not now
             return [(p, faction, "control", conf) for p in places]
@@ -921,6 +921,7 @@ _AR_NAME = re.compile(r"و?([\u0621-\u064A]+(?:\s+ال[\u0621-\u064A]+)?)")
 _FIRST_PERSON = re.compile(r"\b(?:nous|we|our|nos|notre|nosotros|noi|nós)\b", re.IGNORECASE)
 _SPEAKER_SIDE = {"a rebel official": "rebels", "a military source": "government", "the army": "government",
                  "SANA": "government", "state TV": "government", "state media": "government"}
+_OBJECT_NP = re.compile(r"\s*(?:(?:the|a|an|le|la|les|l['’]|un|une|des|du|de|of|all|tout|tous|toute)\s*)*(?:(?-i:[a-zà-ÿ]+)\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(

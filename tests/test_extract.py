@@ -312,6 +312,9 @@ def test_arabic_list_with_the_conjunction_glued_to_the_last_name():
     # "the eastern district" refers to the last quarter named; the lead's Saturday dates it.
     ("en", "Masaken Hanano fell on Saturday. Troops have seized full control of the eastern district, the army said.",
      {("masaken_hanano", "government", "2016-11-26")}),
+    # An attribute inside a prepositional phrase is today's status, not the captured object's past.
+    ("en", "Troops retook a key district in the besieged rebel-held east of Aleppo.",
+     {("east_aleppo", "rebels", "2016-11-28")}),
     # "holding out in" is resistance, not control.
     ("en", "The army is advancing, and fighters are still holding out in Mashhad.", set()),
 ])
