@@ -48,6 +48,7 @@ COMMON_WORDS = frozenset({
     "syrian", "syrians", "syrien", "syrienne", "syriens", "syriennes", "siriano", "siriana", "sirianos",
     "sirianas", "siriani", "syria", "syrie", "siria", "sirio", "siri",
 })
+_SHORT_FUZZY, _SHORT_FUZZY_MIN = 10, 92.0  # a one-word name under 10 letters needs a closer fuzzy score
 _SHORT = 5  # one-word names this short (skeleton letters) must match a known spelling exactly
 # A word that is a place name unless the next word says otherwise: تشرين الأول/الثاني are months.
 _VETO_NEXT = {"تشرين": frozenset({"اول", "ثاني"})}
@@ -288,6 +289,9 @@ class Gazetteer:
         if not scored:
             return Resolution(query=name, place=None, score=0.0)
         threshold = settings.FUZZY_MIN_SCORE if min_score is None else min_score
+        key = self._query_key(name or "")
+        if " " not in key and len(key) < _SHORT_FUZZY:  # "Aziza" (a village), "Suleiman" (a man)
+            threshold = max(threshold, _SHORT_FUZZY_MIN)
         (best_id, best), *rest = scored
         runner_up = rest[0][1] if rest else 0.0
         if best >= threshold and best - runner_up >= settings.FUZZY_AMBIGUITY_MARGIN:
