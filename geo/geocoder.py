@@ -23,7 +23,7 @@ __all__ = ["GeocodeResult", "geocode", "is_online_allowed", "CITY_BOX"]
 
 # (south, west), (north, east) in (lat, lon): Aleppo and its outskirts.
 CITY_BOX = ((36.08, 36.98), (36.36, 37.34))
-USER_AGENT = "Quarters/0.1 (offline-first conflict map; https://github.com/ quarters)"
+USER_AGENT = "Quarters/0.1 (offline-first conflict map of Aleppo quarters)"
 _limiters: dict[tuple[str, str, float], Any] = {}
 _lock = threading.Lock()
 
