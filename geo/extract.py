@@ -24,7 +24,7 @@ from geo.models import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
 
-EXTRACTOR_VERSION = "rules-1.2"
+EXTRACTOR_VERSION = "rules-1.3"
 
 _CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun")
 _PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss": 2, "capture_noun": 3, "attrib": 4, "divided": 5, "capture": 6, "control": 7}
@@ -475,7 +475,8 @@ class _Extractor:
         first = cands[0]
         gap = self.text[pos:first.start]
         partial = rx.get("partial")
-        if (partial is not None and partial.search(gap) and not _is_half_city(first)) or _blocking_verb_between(gap):
+        inside = _INSIDE.search(_TIME_PHRASE.sub(" ", gap))  # "un poste de police dans le quartier de X"
+        if (partial is not None and partial.search(gap) and not _is_half_city(first)) or _blocking_verb_between(gap) or inside:
             # "huit quartiers dans X, dont celui de Y": the examples after "dont" are claims.
             inc = rx.get("including")
             m = inc.search(self.text, first.end, clause[1]) if inc is not None else None
@@ -696,6 +697,12 @@ class _Extractor:
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
         if inside:
             return min(inside, key=lambda d: abs(d.start - cue.start))
+        if kind == "control":
+            # A holding is as of publication unless the sentence dates it right there ("since 2012", "in July").
+            near = [d for d in dates if hi <= d.start < clause[1] and d.start - hi <= 30]
+            near += [d for d in dates if clause[0] <= d.start and d.end <= lo and lo - d.end <= 12]
+            near += [d for d in dates if clause[0] <= d.start < clause[1] and _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])]
+            return near[0] if near else self._default_date(kind)
         before = [d for d in dates if clause[0] <= d.start and d.end <= lo]
         if before:
             return before[-1]
@@ -922,6 +929,12 @@ _FIRST_PERSON = re.compile(r"\b(?:nous|we|our|nos|notre|nosotros|noi|nós)\b", r
 _SPEAKER_SIDE = {"a rebel official": "rebels", "a military source": "government", "the army": "government",
                  "SANA": "government", "state TV": "government", "state media": "government"}
 _OBJECT_NP = re.compile(r"\s*(?:(?:the|a|an|le|la|les|l['’]|un|une|des|du|de|of|all|tout|tous|toute)\s*)*(?:(?-i:[a-zà-ÿ]+)\s+)?", re.IGNORECASE)
+_INSIDE = re.compile(r"\w+\s+(?:dans|in|inside|within|near|près|autour|à\s+l['’]intérieur|nel|nella|en\s+el|no|na|dentro)\s", re.IGNORECASE)
+_TIME_PHRASE = re.compile(
+    r"\b(?:dans|in|durant|during)\s+(?:la|the|l['’])\s*(?:nuit|journée|matinée|soirée|après-midi|night|morning|afternoon|evening|"
+    r"early\s+hours|day|week|weekend|fighting|battle|combats?|offensive)\b|\bin\s+(?:a|an|heavy|fierce|days\s+of)\b[^,]*?(?:offensive|fighting|battle|assault|push)\b",
+    re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|depuis|desde|dal|dall['’]|dès|from)\s+(?:mid-|early\s+|late\s+|la\s+fin\s+|le\s+début\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(

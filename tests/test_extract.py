@@ -315,6 +315,12 @@ def test_arabic_list_with_the_conjunction_glued_to_the_last_name():
     # An attribute inside a prepositional phrase is today's status, not the captured object's past.
     ("en", "Troops retook a key district in the besieged rebel-held east of Aleppo.",
      {("east_aleppo", "rebels", "2016-11-28")}),
+    # The object is a building inside the quarter, not the quarter.
+    ("fr", "Les rebelles se sont emparés dimanche d'un poste de police dans le quartier de Salaheddine.", set()),
+    ("en", "Rebels seized a police station in the Salaheddine district on Sunday.", set()),
+    # A holding is dated at publication, not by the day of another event in the sentence.
+    ("fr", "L'armée a lancé samedi une offensive contre Salaheddine, tenu par les rebelles.",
+     {("salaheddine", "rebels", "2016-11-28")}),
     # "holding out in" is resistance, not control.
     ("en", "The army is advancing, and fighters are still holding out in Mashhad.", set()),
 ])
