@@ -210,6 +210,7 @@ def _shapes(user_places: tuple) -> tuple[dict, str, list]:
         p = gaz.get(pid)
         lat, lon = label_lat_lon(shp.geometry)
         labels.append((lat, lon, p.name_en if p else pid, _label_zoom(shp.geometry.area), pid))
+    labels.sort(key=lambda x: -shapes[x[4]].geometry.area)  # biggest quarter first: it wins overlaps
     for p in user_places:
         if p.lat is None or p.lon is None or p.id in shapes:
             continue
@@ -223,8 +224,9 @@ def _shapes(user_places: tuple) -> tuple[dict, str, list]:
 
 def _label_zoom(area_deg2: float) -> int:
     """The zoom from which a quarter's name fits inside it (bigger quarters are named earlier)."""
-    # At zoom 13 one square degree is about 4e7 px² here; a name needs about 90 x 90 px.
-    for zoom, area in ((12, 8e-4), (13, 2e-4), (14, 5e-5), (15, 1.2e-5)):
+    # At zoom 12 one square degree is about 1e7 px² here; a name fits in about 45 x 45 px of a
+    # quarter. Names that would overlap are hidden in the browser (biggest quarter first).
+    for zoom, area in ((11, 8e-4), (12, 2e-4), (13, 5e-5), (14, 1.2e-5)):
         if area_deg2 > area:
             return zoom
     return 16

@@ -125,7 +125,7 @@ _BASE_JS = Template("""
 <style>
   .folium-map, .leaflet-container { background: #f4f1ea; }
   .q-label { pointer-events: none; }
-  .q-label span { display: block; transform: translate(-50%, -50%); white-space: nowrap;
+  .q-label span { display: block; width: max-content; transform: translate(-50%, -50%); white-space: nowrap;
     font: 600 11px/1.1 system-ui, sans-serif; color: #222;
     text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
   .q-tip b { font-size: 13px; } .q-tip .q-ar { direction: rtl; }
@@ -179,15 +179,33 @@ _BASE_JS = Template("""
     return mk;
   });
   labels.addTo(map);
+  // Show as many names as fit: candidates for this zoom in the order given (biggest quarter
+  // first), each kept only if it overlaps no name already kept. One layout pass per zoom.
   function toggleLabels() {
-    var z = map.getZoom();
+    var z = map.getZoom(), kept = [], boxes = [];
     marks.forEach(function (mk) {
       var e = mk.getElement();
       if (e) { e.style.display = z >= mk.minZoom ? "" : "none"; }
     });
+    marks.forEach(function (mk) {
+      var e = mk.getElement();
+      boxes.push(e && e.style.display === "" && e.firstChild ? e.firstChild.getBoundingClientRect() : null);
+    });
+    marks.forEach(function (mk, i) {
+      var r = boxes[i];
+      if (!r) { return; }
+      var clash = kept.some(function (k) {
+        return !(r.right + 2 < k.left || r.left - 2 > k.right || r.bottom < k.top || r.top > k.bottom);
+      });
+      if (clash) { mk.getElement().style.display = "none"; } else { kept.push(r); }
+    });
   }
-  map.on("zoomend", toggleLabels);
+  map.on("zoomend resize", toggleLabels);
   toggleLabels();
+  // While the component's iframe is still being laid out, names measure wrongly: place them
+  // again once the page has settled (and on the first paint, below).
+  setTimeout(toggleLabels, 250);
+  var labelsSettled = false;
   var SVGNS = "http://www.w3.org/2000/svg";
   function hatch(pair) {
     var svg = map.getPanes().overlayPane.querySelector("svg");
@@ -230,6 +248,7 @@ _BASE_JS = Template("""
       if (sel) { l.bringToFront(); }
       if (l.isTooltipOpen && l.isTooltipOpen()) { l.getTooltip().setContent(tipFor(l)); }
     });
+    if (!labelsSettled) { labelsSettled = true; toggleLabels(); }
     window.quartersPainted = {day: p.day, count: Object.keys(p.quarters).length,
                               ms: performance.now() - t0, at: Date.now()};
     map.getContainer().setAttribute("data-painted-day", p.day);
