@@ -212,6 +212,7 @@ class Gazetteer:
         self._first_cache: dict[str, tuple[int, str] | None] = {}
         self._word_keys: dict[str, str | None] = {}
         self._gap_ok: dict[str, bool] = {}
+        self._short_surfaces: dict[str, bool] = {}
         self._resolutions: dict[str, Resolution] = {}
         self._key_tokens: dict[str, tuple[str, ...]] = {}
         self._exact_forms: set[str] = set()
@@ -445,7 +446,7 @@ class Gazetteer:
         if not hits:
             return []
         cum = list(accumulate(map(len, parts), initial=0))  # word i spans cum[2i+1]:cum[2i+2]
-        gap_ok, keys_of, trie = self._gap_ok, self._word_keys, self._seqs
+        gap_ok, keys_of, trie, short_ok = self._gap_ok, self._word_keys, self._seqs, self._short_surfaces
         out: list[Mention] = []
         last_end = 0
         n_words = len(words)
@@ -481,8 +482,13 @@ class Gazetteer:
             single = end == cum[2 * i + 2]
             if (place.kind == "quarter" or single) and not _capitalised(text[start:end]):
                 continue
-            if single and len(k0) <= _SHORT and _exact_form(text[start:end]) not in self._exact_forms:
-                continue
+            if single and len(k0) <= _SHORT:
+                surface = text[start:end]
+                ok = short_ok.get(surface)
+                if ok is None:
+                    ok = short_ok[surface] = _exact_form(surface) in self._exact_forms
+                if not ok:
+                    continue
             veto = _VETO_NEXT.get(k0)
             if veto and single and i + 1 < n_words and token_key(words[i + 1]) in veto:
                 continue
