@@ -36,9 +36,12 @@ import json
 import math
 import sys
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 LAT0, LON0 = 36.2, 37.15
@@ -58,29 +61,29 @@ CSR_SOURCE = "Columbia Center for Spatial Research, Conflict Urbanism: Aleppo (M
 CSR_NAMES = {"citadel": "Aleppo Citadel", "sheikh_najjar": "Sheikh Najjar"}
 
 
-def _to_m(geom):
+def _to_m(geom: BaseGeometry) -> BaseGeometry:
     return shapely.transform(geom, lambda c: _scale(c, M_PER_DEG_LON, M_PER_DEG_LAT, -LON0, -LAT0))
 
 
-def _to_deg(geom):
-    return shapely.transform(geom, lambda c: _unscale(c))
+def _to_deg(geom: BaseGeometry) -> BaseGeometry:
+    return shapely.transform(geom, _unscale)
 
 
-def _scale(c, sx, sy, dx, dy):
+def _scale(c: np.ndarray, sx: float, sy: float, dx: float, dy: float) -> np.ndarray:
     out = c.copy()
     out[:, 0] = (c[:, 0] + dx) * sx
     out[:, 1] = (c[:, 1] + dy) * sy
     return out
 
 
-def _unscale(c):
+def _unscale(c: np.ndarray) -> np.ndarray:
     out = c.copy()
     out[:, 0] = c[:, 0] / M_PER_DEG_LON + LON0
     out[:, 1] = c[:, 1] / M_PER_DEG_LAT + LAT0
     return out
 
 
-def _polygonal(geom):
+def _polygonal(geom: BaseGeometry) -> BaseGeometry:
     """Keep only polygon parts larger than MIN_PART_M2 (metric geometry)."""
     geom = shapely.make_valid(geom)
     parts = [g for g in getattr(geom, "geoms", [geom]) if isinstance(g, (Polygon, MultiPolygon))]
@@ -103,7 +106,7 @@ def build(data: Path, gazetteer: Path) -> tuple[dict, dict, list[str]]:
     """Return (boundaries FeatureCollection, outline FeatureCollection, report lines)."""
     rows = _read_quarters(gazetteer)
     pts = {r["id"]: _to_m(Point(float(r["lon"]), float(r["lat"]))) for r in rows}
-    shapes: dict[str, object] = {}
+    shapes: dict[str, BaseGeometry] = {}
     source: dict[str, str] = {}
     approx: dict[str, bool] = {}
     report: list[str] = []
@@ -207,13 +210,13 @@ def build(data: Path, gazetteer: Path) -> tuple[dict, dict, list[str]]:
     return boundaries, outline_fc, report
 
 
-def _snapped(geom):
+def _snapped(geom: BaseGeometry) -> BaseGeometry:
     """Snap a lon/lat geometry to the GRID_DEG grid, keeping it valid and polygonal."""
     geom = shapely.set_precision(shapely.make_valid(geom), GRID_DEG)
     return _to_deg(_polygonal(_to_m(geom)))
 
 
-def _rounded(obj):
+def _rounded(obj: Any) -> Any:
     if isinstance(obj, (list, tuple)):
         if obj and isinstance(obj[0], float):
             return [round(v, 6) for v in obj]
