@@ -143,6 +143,7 @@ class _Extractor:
         self.lead_date = self._lead_date()
         self.cues: list[_Cue] = []
         self._attr_cache: tuple[int, str | None] = (-1, None)
+        self._last_source: str | None = None
         self._subject_cache: dict[int, bool] = {}
 
     # ---------------------------------------------------------------- indexes
@@ -783,6 +784,10 @@ class _Extractor:
         if self._attr_cache[0] == s:
             return self._attr_cache[1]
         value = self._find_attribution(s, e)
+        if value is None and self._last_source and _SOURCE_ANAPHOR.search(self.text, s, e):
+            value = self._last_source  # "a précisé l'ONG", "the same source said"
+        if value is not None:
+            self._last_source = value
         self._attr_cache = (s, value)
         return value
 
@@ -935,6 +940,9 @@ _TIME_PHRASE = re.compile(
     r"early\s+hours|day|week|weekend|fighting|battle|combats?|offensive)\b|\bin\s+(?:a|an|heavy|fierce|days\s+of)\b[^,]*?(?:offensive|fighting|battle|assault|push)\b",
     re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis|desde|dal|dall['’]|dès|from)\s+(?:mid-|early\s+|late\s+|la\s+fin\s+|le\s+début\s+)?$", re.IGNORECASE)
+_SOURCE_ANAPHOR = re.compile(
+    r"\b(?:l['’]ONG|l['’]organisation|la\s+même\s+source|cette\s+source|the\s+same\s+source|the\s+monitor|the\s+group|"
+    r"la\s+ONG|la\s+misma\s+fuente|la\s+fuente|la\s+stessa\s+fonte|a\s+mesma\s+fonte|a\s+ONG)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b(?!\w)")
 _QUARTER_NOUN_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|districts?|quarters?|areas?)\b", re.IGNORECASE)
 _FINITE = re.compile(

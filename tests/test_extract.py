@@ -346,6 +346,12 @@ def test_other_languages_attempts_are_not_claims(lang, text):
     assert _claims(text, lang) == []
 
 
+def test_a_source_named_again_by_anaphor_is_carried_over():
+    text = ("L'armée a repris lundi le quartier de Sakhour, selon l'OSDH. "
+            "Les forces kurdes ont pris le quartier de Cheikh Fares, a ajouté l'ONG.")
+    assert [c.attributed_to for c in _claims(text, "fr")] == ["OSDH", "OSDH"]
+
+
 def test_version_is_a_nonempty_string():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
 
