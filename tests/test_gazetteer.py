@@ -293,3 +293,16 @@ def test_cli_resolve_prints_one_json_line_per_name():
                         "kind": "quarter", "lat": 36.22702, "lon": 37.20264, "score": 100.0}
     assert lines[1]["id"] is None and {c["id"] for c in lines[1]["candidates"]} >= {"karm_al_aqd", "karm_al_jabal"}
     assert lines[2]["id"] is None and lines[2]["candidates"] == []
+
+
+REFERENCE = ROOT.parent / "shared" / "data" / "aleppo"
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="reference tables (../shared/data/aleppo) not present")
+def test_the_committed_file_is_what_the_build_script_makes(tmp_path):
+    out = tmp_path / "g.csv"
+    run = subprocess.run([sys.executable, "scripts/build_gazetteer.py", "--data", str(REFERENCE), "--out", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8") == (ROOT / "gazetteer.csv").read_text(encoding="utf-8"), \
+        "rebuild with: python scripts/build_gazetteer.py"

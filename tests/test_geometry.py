@@ -127,3 +127,21 @@ def test_a_missing_or_broken_boundaries_file_says_how_to_rebuild(tmp_path):
     bad.write_text(json.dumps({"type": "Feature"}))
     with pytest.raises(GeoError, match="expected a GeoJSON FeatureCollection, found type 'Feature'"):
         load_boundaries(bad)
+
+
+REFERENCE = settings.ROOT.parent / "shared" / "data" / "aleppo"
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="reference layers (../shared/data/aleppo) not present")
+def test_the_committed_file_is_what_the_build_script_makes_from_gazetteer_csv():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_boundaries", settings.ROOT / "scripts" / "build_boundaries.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    built, outline, _ = mod.build(REFERENCE, settings.GAZETTEER_PATH)
+    committed = boundaries_geojson()
+    assert [f["id"] for f in built["features"]] == [f["id"] for f in committed["features"]]
+    assert [f["properties"] for f in built["features"]] == [f["properties"] for f in committed["features"]]
+    assert all(a["geometry"] == b["geometry"] for a, b in zip(built["features"], committed["features"])), \
+        "rebuild with: python scripts/build_boundaries.py"
