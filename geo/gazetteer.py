@@ -50,8 +50,14 @@ COMMON_WORDS = frozenset({
 })
 _SHORT_FUZZY, _SHORT_FUZZY_MIN = 10, 92.0  # a one-word name under 10 letters needs a closer fuzzy score
 _SHORT = 5  # one-word names this short (skeleton letters) must match a known spelling exactly
-# A word that is a place name unless the next word says otherwise: تشرين الأول/الثاني are months.
-_VETO_NEXT = {"تشرين": frozenset({"اول", "ثاني"})}
+# A word that is a place name unless the next word says otherwise: تشرين الأول/الثاني are
+# months; the Tishreen dam (on the Euphrates) and Tishreen university (Latakia) are elsewhere.
+_VETO_NEXT = {
+    "تشرين": frozenset({"اول", "ثاني"}),
+    token_key("Tishreen"): frozenset(token_key(w) for w in (
+        "dam", "barrage", "diga", "presa", "barragem", "university", "université", "università", "universidad",
+        "universidade")),
+}
 _END = ""  # trie key that marks the end of a name
 _ARABIC_RX = re.compile("[\u0600-\u06ff]")
 _NEAR_DEG = 0.4  # a city's places lie within about 40 km of their median
@@ -492,10 +498,20 @@ class Gazetteer:
             veto = _VETO_NEXT.get(k0)
             if veto and single and i + 1 < n_words and token_key(words[i + 1]) in veto:
                 continue
+            if veto and single and i and _word_before(words, i) in veto:
+                continue  # "le barrage de Tichrine"
             start = _with_article(text, start)
             out.append(Mention(pid, text[start:end], start, end, place.kind, 100.0))
             last_end = end
         return out
+
+
+def _word_before(words: list[str], i: int) -> str | None:
+    """The key of the word before words[i], looking past "de", "of", "du", "di", "d'"."""
+    j = i - 1
+    if j > 0 and fold_latin(words[j]) in ("de", "of", "du", "di", "del", "do", "da", "d"):
+        j -= 1
+    return token_key(words[j])
 
 
 def _capitalised(surface: str) -> bool:

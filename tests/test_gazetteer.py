@@ -247,6 +247,12 @@ def test_short_words_and_month_names_that_look_like_places_are_not_found(gazette
     assert gazetteer.resolve("Char").place is None and gazetteer.resolve("Chaar").place.id == "shaar"
 
 
+def test_the_tishreen_dam_and_university_are_not_the_quarter(gazetteer):
+    text = "Fighters reached the Tishreen Dam; le barrage de Tichrine; Tishrine University; the Tishreen district."
+    assert _found(gazetteer, text) == [("tishreen", "Tishreen")]
+    assert gazetteer.find_mentions(text)[0].start == text.rindex("Tishreen")
+
+
 def test_a_misspelt_name_after_a_cue_is_found_with_its_score(gazetteer):
     found = gazetteer.find_mentions("Les rebelles tiennent toujours le quartier de Cheikh Makhsoud.")
     assert [(m.place_id, m.surface) for m in found] == [("sheikh_maqsoud", "Cheikh Makhsoud")]
