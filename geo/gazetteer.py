@@ -35,9 +35,9 @@ __all__ = ["Gazetteer", "load_gazetteer", "places_from_csv", "places_from_rows",
 COLUMNS = ("id", "kind", "name_en", "name_fr", "name_ar", "aliases", "lat", "lon", "members",
            "coord_confidence", "sector", "source")
 KINDS = ("quarter", "region")
-_NO_APOS = str.maketrans("", "", "'’‘`´ʼʾʿ′")
+_NO_APOS = str.maketrans("", "", "'’‘`´ʼʾʿ′ʻʽˈ")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-_APOS = "'’‘`´ʼʾʿ′"
+_APOS = "'’‘`´ʼʾʿ′ʻʽˈ"
 _ELISION_RX = re.compile(rf"(?:[ldjnsmtcLDJNSMTC]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)[{_APOS}](?=[^\W\d_])")
 _GAP_RX = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014]{1,3}|[ \t]*\r?\n[ \t]*")
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640"

@@ -52,7 +52,7 @@ _COMPASS = {
 # Vowelled spellings of generic words that begin many names ("Karam al-Jabal" = "Karm al-Jabal").
 _GENERIC_FORMS = {"karam": "karm", "kiram": "karm", "kurum": "karm"}
 _SHEIKH_WORDS = frozenset({"jeque", "xeque", "sceicco", "scheich", "scheik"})
-_APOSTROPHES = "'’‘`´ʼʾʿ′"
+_APOSTROPHES = "'’‘`´ʼʾʿ′ʻʽˈ"
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
                               "ء": "", "ک": "ك", "ی": "ي"})
