@@ -100,6 +100,29 @@ def _static_assets() -> str:
 
 
 @st.cache_resource(show_spinner=False)
+def _inline_leaflet() -> tuple[str, str]:
+    """Leaflet as data: URLs, for a server started without static serving (still no network)."""
+    import base64
+
+    from geo.assets import leaflet_css_inline, leaflet_js
+
+    js = base64.b64encode(leaflet_js().encode("utf-8")).decode("ascii")
+    css = base64.b64encode(leaflet_css_inline().encode("utf-8")).decode("ascii")
+    return f"data:text/javascript;base64,{js}", f"data:text/css;base64,{css}"
+
+
+def _leaflet_urls() -> tuple[str, str]:
+    """Where the map loads Leaflet from: ./static when Streamlit serves it, else inlined.
+
+    ``.streamlit/config.toml`` turns static serving on, but Streamlit reads it from the
+    current folder: started from elsewhere, the app must not lose its map.
+    """
+    if st.get_option("server.enableStaticServing"):
+        return LEAFLET_URL, LEAFLET_CSS_URL
+    return _inline_leaflet()
+
+
+@st.cache_resource(show_spinner=False)
 def _gazetteer() -> Any:
     from geo.gazetteer import load_gazetteer
 
@@ -326,8 +349,9 @@ def _map_section(path: str, timeline: Any, gaz: Any, changes: list[dt.date], lo:
     quarter_ids = [f["id"] for f in fc["features"]]
     paint = render.quarter_paint(states, quarter_ids, day=day, selected=ss.get("selected"), nonce=ss["nonce"])
     tiles = bool(ss.get("tiles_on"))
-    m = render.base_map(layer_data=layer_data, leaflet_js_url=LEAFLET_URL,
-                        leaflet_css_url=LEAFLET_CSS_URL, tiles=tiles, center_lat_lon=_center(labels))
+    js_url, css_url = _leaflet_urls()
+    m = render.base_map(layer_data=layer_data, leaflet_js_url=js_url,
+                        leaflet_css_url=css_url, tiles=tiles, center_lat_lon=_center(labels))
     out = st_folium(m, key="map", height=640, use_container_width=True, returned_objects=["last_active_drawing", "last_clicked"],
                     feature_group_to_add=render.date_layer(paint))
     _read_click(out, set(quarter_ids))
@@ -773,6 +797,10 @@ def _safe(fn: Any, what: str) -> Any:
 # -- page --------------------------------------------------------------------------------
 def main() -> None:
     st.set_page_config(page_title="Quarters · Aleppo", page_icon="🗺️", layout="wide")
+    try:  # also when started outside the project folder (no .streamlit/config.toml): no tracebacks
+        st.set_option("client.showErrorDetails", "none")
+    except Exception:  # noqa: BLE001 - an older Streamlit refuses; config.toml still sets it
+        log.debug("client.showErrorDetails cannot be set at runtime")
     path = _db_path()
     # Everything that appears only on some runs (first-start status, link warnings) goes in
     # this one container, so the tabs below keep their place in the page and their selection.
