@@ -566,16 +566,15 @@ def _save_preview(path: str, doc: Any, claims: list[Claim], edited: Any) -> None
             ec = by_key.get((original.mention, original.start, original.end, original.quote))
             if ec is None:
                 continue
-            reviewed += _apply_row(store, ec, row, original)
+            reviewed += _apply_row(store, ec, row)
     _bump()
     st.session_state.pop("preview", None)
     verb = {"new": "Saved", "unchanged": "Already in the store (same text);", "re-extracted": "Re-read"}.get(result.status, "Saved")
     _flash("add", f"{verb} article #{result.document_id}: {result.claims_added} claim(s) stored, {reviewed} decision(s) recorded.")
 
 
-def _apply_row(store: Any, ec: Any, row: dict, original: Claim | None = None) -> int:
+def _apply_row(store: Any, ec: Any, row: dict) -> int:
     """Turn one edited table row into store reviews; return how many were written."""
-    base = original or ec.claim
     if row.get("decision") == "reject" or row.get("review") == "rejected":
         if ec.review != "rejected":
             store.review(ec.claim_id, "reject", note=str(row.get("note") or ""))
@@ -596,7 +595,6 @@ def _apply_row(store: Any, ec: Any, row: dict, original: Claim | None = None) ->
         if ec.review not in ("accepted", "edited"):
             store.review(ec.claim_id, "accept", note=str(row.get("note") or ""))
             return 1
-    _ = base
     return 0
 
 
@@ -630,9 +628,7 @@ def _save_place(path: str, name: str, name_ar: str, lat_s: str, lon_s: str) -> N
     if not (35.9 <= lat <= 36.5 and 36.9 <= lon <= 37.5):
         st.error(f"({lat}, {lon}) is not in or near Aleppo (about 36.2 N, 37.15 E); check whether latitude and longitude are swapped.")
         return
-    pid = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "place"
-    from geo.gazetteer import load_gazetteer  # noqa: F401 - the store checks the id
-
+    pid = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "place"  # the store checks the id
     _store(path).add_place(Place(id=pid, kind="quarter", name_en=name, name_fr=name, name_ar=name_ar.strip(),
                                  lat=lat, lon=lon, coord_confidence="low", source="added in the app"))
     _bump()
