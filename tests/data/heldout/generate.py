@@ -1,0 +1,381 @@
+"""Generate the held-out set (fictional paragraphs written by the developers)."""
+import datetime as dt, json, pathlib
+OUT = pathlib.Path(__file__).resolve().parent
+WD = {"mon":0,"tue":1,"wed":2,"thu":3,"fri":4,"sat":5,"sun":6}
+def wd(pub, name):
+    d = dt.date.fromisoformat(pub)
+    while d.weekday() != WD[name]:
+        d -= dt.timedelta(days=1)
+    return d.isoformat()
+def minus(pub, n):
+    return (dt.date.fromisoformat(pub) - dt.timedelta(days=n)).isoformat()
+DOCS = []
+def doc(id, date, lang, source, text, claims=(), non=()):
+    DOCS.append(dict(id=id, date=date, lang=lang, source=source, text=text.strip(), claims=list(claims), non=list(non)))
+def C(mention, canonical, faction, date, kind, quote, note=None):
+    c = dict(mention=mention, canonical=canonical, faction=faction, date=date, kind=kind, quote=quote)
+    if note: c["note"] = note
+    return c
+def N(mention, why, implied=None, faction=None):
+    n = dict(mention=mention, why=why)
+    if faction: n["faction"] = faction
+    if implied: n["implied"] = implied
+    return n
+
+# ---------------- English ----------------
+P="2012-08-09"
+doc("en-reuters-salaheddine-2012", P, "en", "Reuters-style", """
+ALEPPO, Syria, Aug 9 - Syrian troops backed by tanks recaptured the southwestern Salaheddine district of Aleppo on Thursday after days of shelling, state television said.
+Rebel commanders denied that they had lost the neighbourhood, saying their fighters had only pulled back a few hundred metres to regroup. "We are still in Salaheddine," said Abu Omar, a Free Syrian Army commander.
+""", [C("Salaheddine","Salaheddine","government",wd(P,"thu"),"capture","Syrian troops backed by tanks recaptured the southwestern Salaheddine district of Aleppo on Thursday")],
+[N("Salaheddine","rebel denial: presence, not a clear control claim", implied=dict(mention="Salaheddine",canonical="Salaheddine",faction="rebels",date=P))])
+
+P="2012-07-25"
+doc("en-afp-saifdawla-2012", P, "en", "AFP-style", """
+ALEPPO, July 25 - Rebels of the Free Syrian Army said on Wednesday they had taken control of Saif al-Dawla and parts of Sukkari, in the south of Aleppo, after a night of clashes with loyalist troops.
+Helicopter gunships circled over the city centre as residents fled towards the countryside.
+""", [C("Saif al-Dawla","Saif al-Dawla","rebels",P,"capture","they had taken control of Saif al-Dawla")],
+[N("Sukkari","partial: parts of")])
+
+P="2012-09-08"
+doc("en-ap-hanano-2012", P, "en", "AP-style", """
+BEIRUT (AP) - Rebels overran an army barracks in the Hanano area of northern Aleppo on Saturday, seizing weapons and ammunition, activists said.
+The fighters now hold most of the surrounding neighbourhood. The opposition already controls the nearby districts of Sakhour and Haydariya, according to the activists.
+""", [C("Sakhour","Sakhour","rebels",P,"control","The opposition already controls the nearby districts of Sakhour and Haydariya"),
+      C("Haydariya","Haydariya","rebels",P,"control","The opposition already controls the nearby districts of Sakhour and Haydariya")],
+[N("Hanano barracks","landmark"), N("the surrounding neighbourhood","partial: most of")])
+
+P="2013-04-09"
+doc("en-bbc-sheikhmaqsoud-2013", P, "en", "BBC-style", """
+The Kurdish-controlled district of Sheikh Maqsoud came under heavy shelling on Tuesday, residents said.
+Government aircraft also struck the nearby rebel-held neighbourhood of Bustan al-Basha, killing at least four people.
+""", [C("Sheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","The Kurdish-controlled district of Sheikh Maqsoud"),
+      C("Bustan al-Basha","Bustan al-Basha","rebels",P,"control","the nearby rebel-held neighbourhood of Bustan al-Basha")])
+
+P="2015-03-03"
+doc("en-sohr-sheikhsaid-2015", P, "en", "SOHR statement style", """
+The Syrian Observatory for Human Rights said regime forces and allied militiamen failed to advance into Sheikh Said on Monday despite intense bombardment.
+The opposition has held the southern district since 2012, the monitor said.
+""", [C("Sheikh Said","Sheikh Saeed","rebels","2012","control","The opposition has held the southern district since 2012")],
+[N("Sheikh Said","attempt: failed to advance")])
+
+P="2016-07-28"
+doc("en-reuters-banizeid-2016", P, "en", "Reuters-style", """
+BEIRUT, July 28 - Syrian government forces have captured the Bani Zeid district on the northern edge of Aleppo, state media reported on Thursday, tightening the siege of the rebel-held east of the city after cutting the Castello Road.
+A rebel spokesman said fighters had withdrawn from the district to avoid encirclement.
+""", [C("Bani Zeid","Bani Zeid","government",P,"capture","Syrian government forces have captured the Bani Zeid district"),
+      C("east of the city","East Aleppo","rebels",P,"control","the rebel-held east of the city")],
+[N("Castello Road","road")])
+
+P="2016-08-07"
+doc("en-aljazeera-ramouseh-2016", P, "en", "Al Jazeera-style", """
+Rebel groups announced on Saturday they had broken the siege of eastern Aleppo after seizing the artillery academy in the southwest of the city.
+Fighters from Jaish al-Fateh, an alliance that includes the former al-Nusra Front, also took the nearby Ramouseh district, according to the Syrian Observatory.
+""", [C("Ramouseh","Ramouseh","rebels",wd(P,"sat"),"capture","also took the nearby Ramouseh district", note=f"{P} also acceptable")],
+[N("artillery academy","landmark"), N("eastern Aleppo","siege")])
+
+P="2016-07-26"
+doc("en-ap-layramoun-2016", P, "en", "AP-style", """
+Pro-government forces on Tuesday retook the Layramoun area on Aleppo's northwestern edge and pushed into the outskirts of Bani Zeid, Syrian state TV said.
+Opposition activists said the fighting in Bani Zeid was continuing.
+""", [C("Layramoun","Layramoun","government",P,"capture","Pro-government forces on Tuesday retook the Layramoun area")],
+[N("Bani Zeid","advance / fighting continues")])
+
+P="2016-09-24"
+doc("en-reuters-handarat-2016", P, "en", "Reuters-style", """
+BEIRUT, Sept 24 - Syrian troops and allied militias seized the Handarat Palestinian refugee camp north of Aleppo on Saturday, a military source told state television.
+The camp, on high ground overlooking the Castello Road, had been in rebel hands for most of the war.
+""", [C("Handarat Palestinian refugee camp","Handarat camp","government",P,"capture","seized the Handarat Palestinian refugee camp north of Aleppo on Saturday")],
+[N("The camp","had been in rebel hands for most of the war: historic, no date")])
+
+P="2016-11-27"
+doc("en-afp-hanano-nov2016", P, "en", "AFP-style", """
+BEIRUT, November 27 - Syrian regime forces recaptured the district of Masaken Hanano on Saturday, the first opposition-held neighbourhood to fall since the start of a government offensive on November 15, according to the Observatory.
+By Sunday, troops and allied fighters had also taken Jabal Badro and Baadin, the monitor said.
+""", [C("Masaken Hanano","Masaken Hanano","government",wd(P,"sat"),"capture","recaptured the district of Masaken Hanano on Saturday"),
+      C("Jabal Badro","Jabal Badro","government",P,"capture","By Sunday, troops and allied fighters had also taken Jabal Badro and Baadin"),
+      C("Baadin","Ba'aidin","government",P,"capture","By Sunday, troops and allied fighters had also taken Jabal Badro and Baadin")],
+[N("Masaken Hanano","opposition-held before the capture: same sentence reports the capture")])
+
+P="2016-11-28"
+doc("en-bbc-haydariya-2016", P, "en", "BBC-style", """
+The Syrian army says it has taken full control of the Haydariya, Sakhour and Sheikh Khodr districts, effectively splitting the rebel enclave in two.
+Thousands of civilians fled Sakhour overnight towards the Kurdish-held neighbourhood of Sheikh Maqsoud.
+""", [C("Haydariya","Haydariya","government",P,"capture","it has taken full control of the Haydariya, Sakhour and Sheikh Khodr districts"),
+      C("Sakhour","Sakhour","government",P,"capture","it has taken full control of the Haydariya, Sakhour and Sheikh Khodr districts"),
+      C("Sheikh Khodr","Sheikh Khodr","government",P,"capture","it has taken full control of the Haydariya, Sakhour and Sheikh Khodr districts"),
+      C("Sheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","the Kurdish-held neighbourhood of Sheikh Maqsoud")],
+[N("Sakhour","fled from")])
+
+P="2016-11-27"
+doc("en-anha-bustanbasha-2016", P, "en", "Kurdish outlet style", """
+ALEPPO - YPG fighters entered the neighbourhood of Bustan al-Basha on Sunday and now control it entirely, after the armed groups withdrew, the Kurdish news agency reported.
+Kurdish units also took over the Hellok district, the agency added.
+""", [C("Bustan al-Basha","Bustan al-Basha","kurds",P,"capture","YPG fighters entered the neighbourhood of Bustan al-Basha on Sunday and now control it entirely"),
+      C("Hellok","Hellok","kurds",P,"capture","Kurdish units also took over the Hellok district")])
+
+P="2016-12-01"
+doc("en-reuters-sheikhsaeed-2016", P, "en", "Reuters-style", """
+Rebels said on Thursday they had recaptured Sheikh Saeed, a district in southern Aleppo that government forces seized a day earlier.
+A military source denied the claim.
+""", [C("Sheikh Saeed","Sheikh Saeed","rebels",P,"capture","Rebels said on Thursday they had recaptured Sheikh Saeed"),
+      C("Sheikh Saeed","Sheikh Saeed","government",minus(P,1),"capture","that government forces seized a day earlier")])
+
+P="2016-12-07"
+doc("en-ap-oldcity-2016", P, "en", "AP-style", """
+BEIRUT (AP) - Syrian troops captured most of Aleppo's Old City on Wednesday as rebels pulled back to the south.
+The army also took the districts of Bab al-Hadid and Aqyol overnight, the state news agency SANA said.
+""", [C("Bab al-Hadid","Bab al-Hadid","government",minus(P,1),"capture","The army also took the districts of Bab al-Hadid and Aqyol overnight", note=f"{P} also acceptable"),
+      C("Aqyol","Aqyol","government",minus(P,1),"capture","The army also took the districts of Bab al-Hadid and Aqyol overnight", note=f"{P} also acceptable")],
+[N("Old City","partial: most of")])
+
+P="2016-12-05"
+doc("en-sana-shaar-2016", P, "en", "SANA-style", """
+Aleppo, SANA - Army units restored security and stability to the neighborhoods of Tariq al-Bab, Karm al-Jabal and al-Shaar in the eastern part of Aleppo city on Monday after eliminating the last terrorists there.
+""", [C("Tariq al-Bab","Tariq al-Bab","government",P,"capture","Army units restored security and stability to the neighborhoods of Tariq al-Bab"),
+      C("Karm al-Jabal","Karm al-Jabal","government",P,"capture","Army units restored security and stability to the neighborhoods of Tariq al-Bab, Karm al-Jabal"),
+      C("al-Shaar","Shaar","government",P,"capture","Karm al-Jabal and al-Shaar")])
+
+P="2016-12-15"
+doc("en-guardian-evacuation-2016", P, "en", "Guardian-style", """
+The first convoy of buses carrying fighters and civilians left the besieged enclave on Thursday, heading for opposition territory in Idlib province.
+In Mashhad and Sukkari, thousands of people waited in the cold for their turn to leave, aid workers said.
+""", [], [N("Mashhad","evacuation"), N("Sukkari","evacuation")])
+
+P="2016-12-12"
+doc("en-ft-sukkari-2016", P, "en", "FT-style", """
+Rebels are now confined to a pocket of a few square kilometres, including the districts of Sukkari, Mashhad and Ansari, after the army seized Sheikh Saeed on Monday, the Observatory said.
+""", [C("Sheikh Saeed","Sheikh Saeed","government",P,"capture","after the army seized Sheikh Saeed on Monday"),
+      C("Sukkari","Sukkari","rebels",P,"control","Rebels are now confined to a pocket ... including the districts of Sukkari, Mashhad and Ansari"),
+      C("Mashhad","Mashhad","rebels",P,"control","including the districts of Sukkari, Mashhad and Ansari"),
+      C("Ansari","Ansari East","rebels",P,"control","including the districts of Sukkari, Mashhad and Ansari")])
+
+P="2013-02-14"
+doc("en-nyt-sakhour-2013", P, "en", "newspaper feature style", """
+In Sakhour, a rebel-held district in the east of the city, residents queue for bread before dawn.
+Government troops still hold the western half of the city, and snipers cover the crossing points.
+""", [C("Sakhour","Sakhour","rebels",P,"control","a rebel-held district"),
+      C("western half of the city","West Aleppo","government",P,"control","Government troops still hold the western half of the city")])
+
+P="2014-01-08"
+doc("en-reuters-qadiaskar-2014", P, "en", "Reuters-style", """
+Fighters from the Islamic State of Iraq and the Levant were driven out of the Qadi Askar district, where they had set up their headquarters, by a coalition of rebel brigades, activists said on Wednesday.
+""", [C("Qadi Askar","Qadi Askar","rebels",P,"capture","were driven out of the Qadi Askar district ... by a coalition of rebel brigades")],
+[N("Qadi Askar","isis headquarters: before the capture")])
+
+P="2016-11-29"
+doc("en-bbc-jabalbadro-denial-2016", P, "en", "BBC-style", """
+State media denied reports that rebels had recaptured Jabal Badro.
+"The army remains in full control of the area," a military source said.
+""", [C("the area","Jabal Badro","government",P,"control","The army remains in full control of the area")],
+[N("Jabal Badro","denied recapture")])
+
+P="2016-12-13"
+doc("en-aljazeera-ansari-2016", P, "en", "Al Jazeera-style", """
+Government forces and Iran-backed militias now control more than 90 percent of what was once the rebel-held east of Aleppo, after overrunning the Sukkari and Ansari neighbourhoods late on Monday.
+""", [C("Sukkari","Sukkari","government",wd(P,"mon"),"capture","after overrunning the Sukkari and Ansari neighbourhoods late on Monday"),
+      C("Ansari","Ansari East","government",wd(P,"mon"),"capture","after overrunning the Sukkari and Ansari neighbourhoods late on Monday")],
+[N("east of Aleppo","partial: more than 90 percent; 'what was once'")])
+
+P="2016-12-03"
+doc("en-afp-tariqalbab-2016", P, "en", "AFP-style", """
+Regime troops were advancing on Shaar, one of the largest rebel-held neighbourhoods, after capturing the Tariq al-Bab district on Friday, the Observatory said.
+""", [C("Tariq al-Bab","Tariq al-Bab","government",wd(P,"fri"),"capture","after capturing the Tariq al-Bab district on Friday"),
+      C("Shaar","Shaar","rebels",P,"control","Shaar, one of the largest rebel-held neighbourhoods")],
+[N("Shaar","advance")])
+
+P="2016-12-10"
+doc("en-ap-russianbacked-2016", P, "en", "AP-style", """
+Russian-backed troops pushed into the southern neighbourhood of Sheikh Saeed on Saturday but were unable to take it, opposition activists said.
+Jihadists of Fateh al-Sham, formerly known as the Nusra Front, still hold the district, according to the monitoring group.
+""", [C("the district","Sheikh Saeed","rebels",P,"control","Jihadists of Fateh al-Sham ... still hold the district")],
+[N("Sheikh Saeed","attempt / advance")])
+
+# ---------------- French ----------------
+P="2012-07-29"
+doc("fr-afp-salaheddine-2012", P, "fr", "AFP-style", """
+ALEP (Syrie), 29 juil 2012 (AFP) - L'armée syrienne a lancé dimanche une vaste offensive terrestre contre le quartier de Salaheddine, tenu par les rebelles depuis plus d'une semaine, selon des militants.
+""", [C("Salaheddine","Salaheddine","rebels",P,"control","le quartier de Salaheddine, tenu par les rebelles depuis plus d'une semaine")],
+[N("Salaheddine","offensive")])
+
+P="2012-08-09"
+doc("fr-lemonde-salaheddine-2012", P, "fr", "Le Monde-style", """
+Les insurgés se sont retirés jeudi du quartier de Salaheddine, qui a été repris par les forces gouvernementales, a annoncé un commandant de l'Armée syrienne libre.
+""", [C("Salaheddine","Salaheddine","government",wd(P,"thu"),"capture","qui a été repris par les forces gouvernementales")],
+[N("Salaheddine","withdrawal")])
+
+P="2012-09-08"
+doc("fr-rfi-hanano-2012", P, "fr", "RFI-style", """
+Les rebelles ont pris samedi le contrôle de la caserne Hanano, la plus grande de la ville, après plusieurs heures de combats.
+Ils tiennent désormais les quartiers de Sakhour et de Haydariyé, selon l'OSDH.
+""", [C("Sakhour","Sakhour","rebels",P,"control","Ils tiennent désormais les quartiers de Sakhour et de Haydariyé"),
+      C("Haydariyé","Haydariya","rebels",P,"control","Ils tiennent désormais les quartiers de Sakhour et de Haydariyé")],
+[N("caserne Hanano","landmark")])
+
+P="2013-04-09"
+doc("fr-f24-cheikhmaqsoud-2013", P, "fr", "France 24-style", """
+Le quartier à majorité kurde de Cheikh Maqsoud, contrôlé par les Unités de protection du peuple (YPG), a été pilonné mardi par l'aviation du régime.
+""", [C("Cheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","Cheikh Maqsoud, contrôlé par les Unités de protection du peuple (YPG)")],
+[N("Cheikh Maqsoud","shelling")])
+
+P="2014-06-15"
+doc("fr-lemonde-stalemate-2014", P, "fr", "Le Monde-style", """
+Depuis l'été 2012, Alep est coupée en deux : l'ouest aux mains du régime, l'est contrôlé par les rebelles.
+Les barils d'explosifs largués par les hélicoptères frappent chaque jour les quartiers insurgés.
+""", [C("l'ouest","West Aleppo","government","2012","control","l'ouest aux mains du régime"),
+      C("l'est","East Aleppo","rebels","2012","control","l'est contrôlé par les rebelles")])
+
+P="2015-03-03"
+doc("fr-afp-cheikhsaid-2015", P, "fr", "AFP-style", """
+Les forces loyalistes ont tenté sans succès mardi de reprendre le quartier de Cheikh Saïd, selon l'OSDH.
+Les jihadistes du Front al-Nosra contrôlent toujours ce secteur, a précisé l'ONG.
+""", [C("ce secteur","Sheikh Saeed","rebels",P,"control","Les jihadistes du Front al-Nosra contrôlent toujours ce secteur")],
+[N("Cheikh Saïd","attempt")])
+
+P="2016-07-17"
+doc("fr-afp-castello-2016", P, "fr", "AFP-style", """
+BEYROUTH, 17 juil 2016 (AFP) - Les forces du régime ont coupé dimanche la route du Castello, dernière voie d'approvisionnement des quartiers rebelles d'Alep, après s'être emparées de hauteurs surplombant l'axe, selon l'OSDH.
+""", [C("quartiers rebelles d'Alep","East Aleppo","rebels",P,"control","des quartiers rebelles d'Alep")],
+[N("route du Castello","road"), N("hauteurs","hills")])
+
+P="2016-08-06"
+doc("fr-rfi-ramouseh-2016", P, "fr", "RFI-style", """
+Les rebelles et leurs alliés jihadistes de Fateh al-Cham ont pris samedi le contrôle du quartier de Ramoussa, dans le sud-ouest d'Alep, brisant le siège imposé depuis trois semaines aux quartiers est, a rapporté l'OSDH.
+""", [C("Ramoussa","Ramouseh","rebels",P,"capture","ont pris samedi le contrôle du quartier de Ramoussa")],
+[N("quartiers est","siege")])
+
+P="2016-09-04"
+doc("fr-f24-ramouseh-reprise-2016", P, "fr", "France 24-style", """
+L'armée syrienne a reconquis dimanche le quartier de Ramoussa et les écoles militaires voisines, rétablissant le siège des quartiers rebelles, a annoncé la télévision d'État.
+""", [C("Ramoussa","Ramouseh","government",P,"capture","L'armée syrienne a reconquis dimanche le quartier de Ramoussa"),
+      C("quartiers rebelles","East Aleppo","rebels",P,"control","le siège des quartiers rebelles")],
+[N("écoles militaires","landmark")])
+
+P="2016-09-26"
+doc("fr-f24-handarat-2016", P, "fr", "France 24-style", """
+Le camp de réfugiés palestiniens de Handarat, au nord d'Alep, a été repris samedi par les rebelles, deux jours après sa prise jeudi par l'armée, selon l'Observatoire.
+""", [C("Handarat","Handarat camp","rebels",wd(P,"sat"),"capture","a été repris samedi par les rebelles"),
+      C("Handarat","Handarat camp","government",wd(P,"thu"),"capture","sa prise jeudi par l'armée")])
+
+P="2016-11-27"
+doc("fr-afp-hanano-2016", P, "fr", "AFP-style", """
+Les forces gouvernementales ont conquis samedi Massaken Hanano, le plus grand quartier d'Alep-Est, selon l'OSDH.
+Il s'agit du premier quartier rebelle à tomber depuis le début de l'offensive, le 15 novembre.
+""", [C("Massaken Hanano","Masaken Hanano","government",wd(P,"sat"),"capture","Les forces gouvernementales ont conquis samedi Massaken Hanano")])
+
+P="2016-11-28"
+doc("fr-rfi-nordest-2016", P, "fr", "RFI-style", """
+Après la chute de Jabal Badro, de Baadine et de Haydariyé, c'est tout le nord d'Alep-Est qui est passé lundi sous le contrôle du régime, a indiqué l'Observatoire.
+""", [C("le nord d'Alep-Est","north-east Aleppo","government",P,"capture","c'est tout le nord d'Alep-Est qui est passé lundi sous le contrôle du régime")],
+[N("Jabal Badro","fall, no taker named in the clause", implied=dict(mention="Jabal Badro",canonical="Jabal Badro",faction="government",date=P)),
+ N("Baadine","fall, no taker named in the clause", implied=dict(mention="Baadine",canonical="Ba'aidin",faction="government",date=P)),
+ N("Haydariyé","fall, no taker named in the clause", implied=dict(mention="Haydariyé",canonical="Haydariya",faction="government",date=P))])
+
+P="2016-11-29"
+doc("fr-lemonde-cheikhfares-2016", P, "fr", "Le Monde-style", """
+Profitant de la débâcle rebelle, les combattants kurdes des YPG se sont emparés lundi de Cheikh Farès, voisin de leur fief de Cheikh Maqsoud.
+""", [C("Cheikh Farès","Sheikh Fares","kurds",wd(P,"mon"),"capture","les combattants kurdes des YPG se sont emparés lundi de Cheikh Farès"),
+      C("Cheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","leur fief de Cheikh Maqsoud")])
+
+P="2016-12-07"
+doc("fr-afp-vieilleville-2016", P, "fr", "AFP-style", """
+Les rebelles se sont retirés mercredi de la Vieille ville d'Alep, aussitôt investie par l'armée, selon l'OSDH.
+« Le régime contrôle désormais plus de 70 % de l'est d'Alep », a déclaré le directeur de l'ONG.
+""", [C("la Vieille ville","Old City","government",P,"capture","la Vieille ville d'Alep, aussitôt investie par l'armée")],
+[N("l'est d'Alep","partial: 70 %")])
+
+P="2016-12-02"
+doc("fr-rfi-cheikhsaid-2016", P, "fr", "RFI-style", """
+Les combattants de Fateh al-Cham ont repris vendredi le quartier de Cheikh Saïd, perdu la veille face aux troupes prorégime, selon des sources concordantes.
+""", [C("Cheikh Saïd","Sheikh Saeed","rebels",P,"capture","ont repris vendredi le quartier de Cheikh Saïd"),
+      C("Cheikh Saïd","Sheikh Saeed","government",minus(P,1),"capture","perdu la veille face aux troupes prorégime")])
+
+P="2016-12-16"
+doc("fr-lemonde-ansari-2016", P, "fr", "Le Monde-style", """
+Quelque 8 000 personnes ont quitté jeudi le réduit assiégé à bord de bus verts, sous la supervision du Comité international de la Croix-Rouge.
+Jeudi soir, le quartier d'Ansari est passé sous le contrôle des forces prorégime, selon la télévision d'État.
+""", [C("Ansari","Ansari East","government",wd(P,"thu"),"capture","Jeudi soir, le quartier d'Ansari est passé sous le contrôle des forces prorégime")],
+[N("le réduit assiégé","evacuation")])
+
+P="2016-12-05"
+doc("fr-afp-karmjabal-2016", P, "fr", "AFP-style", """
+Les quartiers de Karm al-Jabal et de Tariq al-Bab ont été conquis lundi par les forces prorégime, selon l'Observatoire, qui fait état de violents combats à Chaar.
+""", [C("Karm al-Jabal","Karm al-Jabal","government",P,"capture","Les quartiers de Karm al-Jabal et de Tariq al-Bab ont été conquis lundi par les forces prorégime"),
+      C("Tariq al-Bab","Tariq al-Bab","government",P,"capture","Les quartiers de Karm al-Jabal et de Tariq al-Bab ont été conquis lundi par les forces prorégime")],
+[N("Chaar","fighting")])
+
+P="2013-10-20"
+doc("fr-rfi-boustanqasr-2013", P, "fr", "RFI-style", """
+Dans le quartier de Boustane al-Qasr, tenu par l'opposition, un point de passage vers les zones gouvernementales est régulièrement visé par des tireurs embusqués.
+""", [C("Boustane al-Qasr","Bustan al-Qasr","rebels",P,"control","le quartier de Boustane al-Qasr, tenu par l'opposition")],
+[N("zones gouvernementales","not a named region")])
+
+P="2016-12-13"
+doc("fr-f24-soukkari-2016", P, "fr", "France 24-style", """
+Les rebelles, repliés dans une poignée de quartiers du sud-est comme Soukkari et Machhad, n'ont pas réussi à reprendre Cheikh Saïd, tombé lundi.
+""", [C("Soukkari","Sukkari","rebels",P,"control","Les rebelles, repliés dans une poignée de quartiers du sud-est comme Soukkari et Machhad"),
+      C("Machhad","Mashhad","rebels",P,"control","Les rebelles, repliés dans une poignée de quartiers du sud-est comme Soukkari et Machhad")],
+[N("Cheikh Saïd","failed attempt by rebels"),
+ N("Cheikh Saïd","fell, no taker named", implied=dict(mention="Cheikh Saïd",canonical="Sheikh Saeed",faction="government",date=wd(P,"mon")))])
+
+P="2015-05-14"
+doc("fr-lemonde-midane-2015", P, "fr", "Le Monde-style", """
+Les rebelles ont bombardé jeudi le quartier gouvernemental de Midane, faisant cinq morts selon l'agence officielle SANA.
+""", [C("Midane","Midan","government",P,"control","le quartier gouvernemental de Midane")],
+[N("Midane","shelling")])
+
+P="2016-12-08"
+doc("fr-afp-cheikhlotfi-2016", P, "fr", "AFP-style", """
+ALEP, 8 déc 2016 (AFP) - Selon l'agence officielle Sana, l'armée a pris le contrôle le 7 décembre des quartiers de Cheikh Lotfi et de Marjé, dans le sud-est de la ville.
+Les rebelles affirment toutefois que les combats se poursuivent à Marjé.
+""", [C("Cheikh Lotfi","Sheikh Lutfi","government","2016-12-07","capture","l'armée a pris le contrôle le 7 décembre des quartiers de Cheikh Lotfi et de Marjé"),
+      C("Marjé","Marjeh","government","2016-12-07","capture","l'armée a pris le contrôle le 7 décembre des quartiers de Cheikh Lotfi et de Marjé")],
+[N("Marjé","fighting continues (rebel claim)")])
+
+P="2016-11-30"
+doc("fr-rfi-sakhour-hier-2016", P, "fr", "RFI-style", """
+Hier, les troupes d'Assad et les milices chiites venues d'Irak ont achevé la reprise du quartier de Sakhour.
+Selon un responsable rebelle, les insurgés n'ont pas l'intention d'abandonner Cheikh Saïd.
+""", [C("Sakhour","Sakhour","government",minus(P,1),"capture","ont achevé la reprise du quartier de Sakhour")],
+[N("Cheikh Saïd","intention / negation")])
+
+# ---------------- other languages ----------------
+P="2016-12-12"
+doc("ar-sana-sheikhsaeed-2016", P, "ar", "SANA-style (Arabic)", """
+سيطرت وحدات من الجيش العربي السوري اليوم على حي الشيخ سعيد جنوب مدينة حلب بعد القضاء على آخر تجمعات الإرهابيين فيه.
+""", [C("حي الشيخ سعيد","Sheikh Saeed","government",P,"capture","سيطرت وحدات من الجيش العربي السوري اليوم على حي الشيخ سعيد")])
+
+P="2016-08-06"
+doc("ar-aljazeera-ramouseh-2016", P, "ar", "Al Jazeera-style (Arabic)", """
+أعلنت فصائل المعارضة المسلحة اليوم السبت سيطرتها على حي الراموسة جنوب غربي حلب، وكسر الحصار عن الأحياء الشرقية للمدينة.
+""", [C("حي الراموسة","Ramouseh","rebels",P,"capture","أعلنت فصائل المعارضة المسلحة اليوم السبت سيطرتها على حي الراموسة")],
+[N("الأحياء الشرقية","siege broken")])
+
+P="2016-11-28"
+doc("es-efe-haydariya-2016", P, "es", "EFE-style", """
+Las tropas gubernamentales sirias tomaron este lunes los barrios de Haydariya y Sajur, en el noreste de Alepo, según el Observatorio Sirio de Derechos Humanos.
+""", [C("Haydariya","Haydariya","government",P,"capture","tomaron este lunes los barrios de Haydariya y Sajur"),
+      C("Sajur","Sakhour","government",P,"capture","tomaron este lunes los barrios de Haydariya y Sajur")])
+
+P="2016-12-07"
+doc("it-ansa-cittavecchia-2016", P, "it", "ANSA-style", """
+Le forze governative siriane hanno conquistato la Città vecchia di Aleppo, abbandonata dai ribelli nella notte, secondo l'Osservatorio siriano per i diritti umani.
+""", [C("Città vecchia","Old City","government",P,"capture","Le forze governative siriane hanno conquistato la Città vecchia di Aleppo")])
+
+P="2012-07-28"
+doc("pt-lusa-salaheddine-2012", P, "pt", "Lusa-style", """
+Os rebeldes sírios controlam vários bairros de Alepo, entre eles Salaheddine e Sakhour, segundo ativistas.
+""", [C("Salaheddine","Salaheddine","rebels",P,"control","Os rebeldes sírios controlam vários bairros de Alepo, entre eles Salaheddine e Sakhour"),
+      C("Sakhour","Sakhour","rebels",P,"control","entre eles Salaheddine e Sakhour")])
+
+OUT.mkdir(parents=True, exist_ok=True)
+for p in OUT.glob("*.txt"):
+    p.unlink()
+with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
+    for d in DOCS:
+        fm = ["---", f"id: {d['id']}", f"date: {d['date']}", "date_note: invented dispatch date (fictional text)",
+              f"lang: {d['lang']}", f"source: {d['source']} (fictional, written by the developers)", "url:", "---"]
+        (OUT / f"{d['id']}.txt").write_text("\n".join(fm) + "\n" + d["text"] + "\n", encoding="utf-8")
+        g.write(json.dumps({"id": d["id"], "claims": d["claims"], "non_claims": d["non"]}, ensure_ascii=False) + "\n")
+from collections import Counter
+print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
