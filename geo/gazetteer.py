@@ -258,6 +258,14 @@ class Gazetteer:
         self._city_tokens = frozenset(name_key(n) for p in city for n in p.names if " " not in name_key(n))
         # Words that begin the names of several places ("Bab", "Karm", "Sheikh") say little alone.
         self._generic = frozenset(t for t, ids in first_places.items() if len(ids) >= 3)
+        # Keys with their vowels blurred ("Inzirat" = "Inzarat"): kept only where one place owns
+        # the blurred form and it still has enough consonants to say something.
+        blurred: dict[str, set[str]] = {}
+        for k, ids in self._exact.items():
+            b = _vowel_blind(k)
+            if b:
+                blurred.setdefault(b, set()).update(ids)
+        self._blurred = {b: ids for b, ids in blurred.items() if len(ids) == 1}
         self._choices = sorted(self._exact)
         self._choice_ids = [self._exact[k] for k in self._choices]
 
@@ -329,13 +337,15 @@ class Gazetteer:
             toks = toks[:-2]
         elif drop_city and len(toks) > 1 and toks[0] in city:
             toks = toks[1:]
+        elif drop_city and len(toks) > 1 and toks[-1] in city:  # "Sheikh Maqsoud, Aleppo", "X (Alep)"
+            toks = toks[:-1]
         return " ".join(toks)
 
     def _exact_ids(self, name: str) -> set[str]:
         """Ids whose names share the query's key: as written, without cue words, or
         written as one word where the name has several ("Salaheddine" / "Salah al-Din")."""
         for key in (name_key(name), self._query_key(name, trailing=False), self._query_key(name),
-                    self._query_key(name, drop_city=True)):
+                    self._query_key(name, drop_city=True), self._query_key(name, drop_city=True, trailing=False)):
             if key in self._exact:
                 if " " not in key and len(key) <= _SHORT and not self._short_ok(name):
                     return set()
@@ -346,6 +356,8 @@ class Gazetteer:
         n = len(key.split())
         joined = key.replace(" ", "")
         found = {pid for pid, count in self._joined.get(joined, ()) if count != n}
+        if not found:  # only a vowel differs: "Inzirat" / "Inzarat"
+            found = set(self._blurred.get(_vowel_blind(key) or "", ()))
         if not found and n == 1:  # "Bustanalqasr": an article written inside one word
             for m in re.finditer(r"(?<=[a-z]{3})a[lsdrtzn](?=[a-z]{3})", joined):
                 found |= {pid for pid, _ in self._joined.get(joined[:m.start()] + joined[m.end():], ())}
@@ -504,6 +516,22 @@ class Gazetteer:
             out.append(Mention(pid, text[start:end], start, end, place.kind, 100.0))
             last_end = end
         return out
+
+
+_MIN_BLIND_CONSONANTS = 4  # "Hilluk" (h-l-k) is too close to surnames such as "Hallak" to blur
+
+
+def _vowel_blind(key: str) -> str | None:
+    """A Latin key with each vowel group between two consonants replaced by one mark
+    ("inzirat" -> "inz_r_t"), or None when the key is not Latin or keeps fewer than 4
+    consonants. A word's first and last vowels stay: "Khalidi" (a surname) is not
+    "Khalidiya", "Soleimani" is not "Suleimaniyeh"."""
+    if not key.isascii():
+        return None
+    blind = re.sub(r"(?<=[^\W\d_aiu])[aiu]+(?=[^\W\d_aiu])", "_", key)
+    if sum(c.isalpha() and c not in "aiu" for c in blind) < _MIN_BLIND_CONSONANTS:
+        return None
+    return blind
 
 
 def _word_before(words: list[str], i: int) -> str | None:

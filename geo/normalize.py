@@ -34,9 +34,14 @@ ARTICLES = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "ed
 _LEADING_CUES = frozenset({"quartier", "quartiers", "de", "du", "des", "the", "district", "districts", "of",
                            "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "area", "le",
                            "la", "les", "in", "hay", "hayy", "حي", "احياء", "منطقه", "في", "barrio", "quartiere",
-                           "bairro", "di", "del", "do", "da", "مخيم", "camp", "secteur", "sector", "settore"})
+                           "bairro", "di", "del", "do", "da", "مخيم", "camp", "secteur", "sector", "settore",
+                           # Spanish/Portuguese/Italian plurals and "district" words, the Latin "hai"
+                           "distrito", "distritos", "distretto", "barrios", "bairros", "quartieri", "hai",
+                           "nel", "no", "na", "em", "en", "dans"})
 _TRAILING_CUES = frozenset({"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
-                            "neighborhoods", "quarter", "area", "camp", "city"})
+                            "neighborhoods", "quarter", "area", "camp", "city",
+                            # a place named by what lies in it: "the Bustan al-Qasr crossing", "Ramouseh front"
+                            "crossing", "front", "frontline", "sector", "axis", "refugee", "refugees"})
 ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ك")
 _SHEIKH = re.compile(r"^(?:sh|ch|sch|s)(?:e|a|ai|ay|ei|ey|ie|i)?(?:y|i)?(?:kh|k|q|ch|j)h?$")
 # Compass words in the languages of the reports, reduced to one form (French est/ouest
@@ -137,6 +142,12 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(k for k in keys if k)
 
 
+def _leading_cue(folded: str) -> bool:
+    """A cue word that may open a query; in Arabic also with a prefix glued on ("بحي", "وحي")."""
+    w = folded.strip(_APOSTROPHES)
+    return w in _LEADING_CUES or (len(w) > 2 and w[0] in ARABIC_PREFIXES and w[1:] in _LEADING_CUES)
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str, *, strip_cues: bool = False, strip_trailing: bool = True) -> str:
     """The comparison key of a name: skeleton tokens joined by spaces.
@@ -147,7 +158,7 @@ def name_key(name: str, *, strip_cues: bool = False, strip_trailing: bool = True
     words = split_words(name)
     pairs = [(fold_arabic(fold_latin(w)), k) for w, k in zip(words, map(token_key, words)) if k]
     if strip_cues:
-        while len(pairs) > 1 and pairs[0][0].strip(_APOSTROPHES) in _LEADING_CUES:
+        while len(pairs) > 1 and _leading_cue(pairs[0][0]):
             pairs.pop(0)
         while strip_trailing and len(pairs) > 1 and pairs[-1][0] in _TRAILING_CUES:
             pairs.pop()
