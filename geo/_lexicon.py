@@ -23,8 +23,8 @@ NAME_RE = (
     r"(?-i:(?:(?:al|el|ad|as|ash|ar|an|at|ech|ed|es)[-\s‑])?[A-ZÀ-ÝŞ0-9][\w'’‑]*"
     r"(?:[-\s‑](?:(?:al|el|ad|as|ash|ar|an|at|ech|ed|es|ad-)[-\s‑])?[A-ZÀ-ÝŞ0-9][\w'’‑]*){0,3})"
 )
-CUE_TYPES = ("capture", "capture_pass", "capture_noun", "control", "control_pass", "attrib", "divided", "loss")
-OTHER_TYPES = ("block", "block_loss", "success", "partial", "change", "noplace", "infinitive", "placename", "anaphor", "including", "former")
+CUE_TYPES = ("capture", "capture_pass", "capture_noun", "control", "control_pass", "attrib", "divided", "loss", "loss_pass", "confined")
+OTHER_TYPES = ("block", "block_retreat", "block_loss", "negation", "success", "partial", "change", "noplace", "infinitive", "placename", "anaphor", "including", "former")
 
 
 @dataclass

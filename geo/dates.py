@@ -64,6 +64,8 @@ _RELATIVE_DAYS = {
     "avant-hier": -2, "day before yesterday": -2, "anteayer": -2, "anteontem": -2, "l'altro ieri": -2,
     "hier soir": -1, "hier": -1, "la veille": -1, "la nuit dernière": -1, "cette nuit": -1, "dans la nuit": -1,
     "yesterday": -1, "last night": -1, "overnight": -1, "the previous day": -1, "the day before": -1,
+    "a day earlier": -1, "one day earlier": -1, "a day before": -1, "un jour plus tôt": -1, "le jour précédent": -1,
+    "two days earlier": -2, "deux jours plus tôt": -2,
     "ieri sera": -1, "ieri": -1, "stanotte": -1, "ayer": -1, "anoche": -1, "ontem": -1, "ontem à noite": -1,
     "أمس": -1, "امس": -1, "البارحة": -1,
     "aujourd'hui": 0, "aujourd’hui": 0, "ce jour": 0, "today": 0, "this morning": 0, "tonight": 0,
@@ -113,7 +115,8 @@ _TRIGGERS = frozenset(
     [w.lower() for w in _WEEKDAYS] + [m.lower() for m in MONTHS]
     + [_TOKEN.match(p).group(0).lower() for p in _PHRASES if _TOKEN.match(p)]
 )
-_LAST_BEFORE = re.compile(r"(?:\b(?:last|past|dernier|passé|scorso|pasado|passado)\s*$)", re.IGNORECASE)
+# "passé" before a weekday is a verb ("est passé lundi sous contrôle"): only "lundi passé" means last Monday.
+_LAST_BEFORE = re.compile(r"(?:\b(?:last|past|dernier|scorso|pasado|passado)\s*$)", re.IGNORECASE)
 _LAST_AFTER = re.compile(r"^\s*(?:dernier|passé|scorso|pasado|passado)\b", re.IGNORECASE)
 _NEXT_AFTER = re.compile(r"^\s*(?:prochain|next|prossimo|próximo|que vient)\b", re.IGNORECASE)
 _NEXT_BEFORE = re.compile(r"\b(?:next|prochain|coming)\s*$", re.IGNORECASE)

@@ -26,10 +26,11 @@ __all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
 
 EXTRACTOR_VERSION = "rules-1.3"
 
-_CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun")
-_PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss": 2, "capture_noun": 3, "attrib": 4, "divided": 5, "capture": 6, "control": 7}
-_BASE_CONFIDENCE = {"loss": 0.75, "capture": 0.85, "capture_pass": 0.8, "capture_noun": 0.7, "control": 0.8,
-                    "control_pass": 0.8, "attrib": 0.85, "divided": 0.7}
+_CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun", "loss_pass")
+_PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss_pass": 2, "loss": 3, "capture_noun": 4, "attrib": 5, "divided": 6,
+             "capture": 7, "control": 8, "confined": 9}
+_BASE_CONFIDENCE = {"loss": 0.75, "loss_pass": 0.7, "capture": 0.85, "capture_pass": 0.8, "capture_noun": 0.7, "control": 0.8,
+                    "control_pass": 0.8, "attrib": 0.85, "divided": 0.7, "confined": 0.7}
 _WINDOW_AFTER = 110  # characters from a cue to the first place it governs
 _WINDOW_BEFORE = 150  # characters from a place to a passive cue after it
 _BLOCK_WINDOW = 70  # characters before a cue where a veto (attempt, negation...) counts
@@ -132,6 +133,9 @@ class _Extractor:
         self.lex = lex
         self.doc_lang = lang if lang in LANGS else _guess_lang(text[:5000])
         self.dates = find_dates(text, published)
+        dl = _DATELINE.match(text[:120])
+        if dl is not None:
+            self.dates = [d for d in self.dates if d.start >= dl.end()]  # the dateline dates the dispatch, not an event
         self.date_starts = [d.start for d in self.dates]
         self.sent_facs: list[_Faction] = []
         self.gaz_items = self._gazetteer_items()
@@ -145,6 +149,8 @@ class _Extractor:
         self._attr_cache: tuple[int, str | None] = (-1, None)
         self._last_source: str | None = None
         self._subject_cache: dict[int, bool] = {}
+        self.sent_spans: list[tuple[int, int]] = []
+        self.cur_sent: tuple[int, int] = (0, 0)
 
     # ---------------------------------------------------------------- indexes
     def _find_factions(self, s: int, e: int) -> list[_Faction]:
@@ -153,7 +159,10 @@ class _Extractor:
             info = self.lex.faction(m.group(0))
             if info is None:
                 continue
-            out.append(_Faction(m.start(), m.end(), info[0], info[1]))
+            role = info[1]
+            if role == "adj" and (_GROUP_AFTER.match(self.text, m.end()) or _GROUP_BEFORE.search(self.text[max(0, m.start() - 24):m.start()])):
+                role = "noun"  # "Kurdish units", "rebel brigades", "les unités kurdes": a group that can act
+            out.append(_Faction(m.start(), m.end(), info[0], role))
         return out
 
     def _gazetteer_items(self) -> list[_Item]:
@@ -174,7 +183,9 @@ class _Extractor:
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
         found: list[tuple[Claim, bool]] = []
-        for idx, (s, e) in enumerate(_sentences(self.text)):
+        self.sent_spans = _sentences(self.text)
+        for idx, (s, e) in enumerate(self.sent_spans):
+            self.cur_sent = (s, e)
             found.extend(self._sentence_claims(idx, s, e))
         # A capture dated only from context yields to the same capture dated in its own sentence.
         explicit = {(c.place_id or c.place.casefold(), c.faction) for c, dated in found if dated and c.kind == "capture"}
@@ -363,6 +374,10 @@ class _Extractor:
             former = rx.get("former")
             if faction is None or (former is not None and former.search(self.text[max(clause[0], cue.start - 20):cue.start])):
                 return []
+            partial = rx.get("partial")
+            if partial is not None and any(_PARTIAL_OF.fullmatch(self.text, m.end(), cue.start)
+                                           for m in partial.finditer(self.text, max(clause[0], cue.start - 40), cue.start)):
+                return []  # "control 90 percent of the rebel-held east": part of it
             places = self._attrib_places(cue, clause, items, rx)
             if re.match(r"(?i)quartier\s", self.text[cue.start:cue.end]):
                 places = [p for p in places if p.kind != "region"]  # "le plus grand quartier rebelle de l'est"
@@ -371,6 +386,11 @@ class _Extractor:
             if prior:
                 return []  # "overran the government-held X": the state before the capture, not now
             return [(p, faction, "control", conf) for p in places]
+        if t == "loss_pass":
+            # "Cheikh Saïd, perdu la veille face aux troupes": the taker follows "face à"/"to".
+            places = self._places_before(cue, clause, items, rx)
+            faction = self._agent_after(cue, clause, facs) if places else None
+            return [(p, faction, "capture", conf) for p in places] if faction else []
         if t in ("capture_pass", "control_pass"):
             places = self._places_before(cue, clause, items, rx)
             if not places:
@@ -390,8 +410,13 @@ class _Extractor:
                     kind = "capture"
             return [(p, faction, kind, conf) for p in places]
         places = self._places_after(cue.end, clause, items, rx, window=_WINDOW_AFTER)
-        if not places and t in ("capture", "control"):
+        if not places and t in ("capture", "control", "confined"):
             places = self._relative_antecedent(cue, sent, items)
+        if not places and t in ("capture", "control") and (_PRONOUN_OBJECT.match(self.text, cue.end)
+                                                            or _CLITIC_BEFORE.search(self.text[max(clause[0], cue.start - 12):cue.start])):
+            places = self._pronoun_antecedent(cue, sent, items)  # "entered X and now control it", "l'ont repris"
+        if not places and t == "capture_noun" and _POSSESSIVE_NOUN.search(self.text[max(sent[0], cue.start - 12):cue.start]):
+            places = self._pronoun_antecedent(cue, sent, items)  # "X ..., deux jours après sa prise par l'armée"
         if not places:
             return []
         if t == "loss":
@@ -404,12 +429,17 @@ class _Extractor:
                 faction, conf = self._agent_any(cue, sent, facs, idx, conf)
         elif t == "capture" and _PASSIVE_AUX.search(self.text[max(clause[0], cue.start - 14):cue.start]):
             # "Les rebelles ont été chassés de X par l'armée": the subject lost; the agent follows "par".
-            faction = self._agent_by(places[-1].end, clause, facs)
+            faction = self._agent_by(places[-1].end, clause, facs) or self._agent_by(places[-1].end, sent, facs, reach=160)
         else:
             faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf)
         if faction is None:
             return []
         return [(p, faction, kind, conf) for p in places]
+
+    def _pronoun_antecedent(self, cue: _Cue, sent: tuple[int, int], items: list[_Item]) -> list[_Item]:
+        """The quarter a pronoun ("it", "l'", "sa prise") stands for: the last one named before it in the sentence."""
+        prev = [it for it in items if sent[0] <= it.start and it.end <= cue.start and it.kind == "quarter" and it.place_id]
+        return [prev[-1]] if prev else []
 
     def _relative_antecedent(self, cue: _Cue, sent: tuple[int, int], items: list[_Item]) -> list[_Item]:
         """"X, which rebels seized in 2012" / "X, que les rebelles tiennent": the place before the pronoun."""
@@ -418,10 +448,16 @@ class _Extractor:
         if m is None:
             return []
         pron = cue.start - len(before) + m.start()
-        prev = [it for it in items if it.end <= pron and pron - it.end <= 25]
-        if not prev or not re.fullmatch(r"[\s,]*(?:(?:district|neighbou?rhood|quartier|area)s?\s*,?\s*)?", self.text[prev[-1].end:pron], re.IGNORECASE):
+        prev = [it for it in items if it.end <= pron and pron - it.end <= 60 and it.kind == "quarter"]
+        if not prev:
             return []
-        return [prev[-1]]
+        gap = self.text[prev[-1].end:pron]
+        if pron - prev[-1].end <= 25 and re.fullmatch(r"[\s,]*(?:(?:district|neighbou?rhood|quartier|area)s?\s*,?\s*)?", gap, re.IGNORECASE):
+            return [prev[-1]]
+        # "Sheikh Saeed, a district in southern Aleppo that government forces seized": the apposition's head.
+        if _APPOSITIVE_HEAD.fullmatch(gap):
+            return [prev[-1]]
+        return []
 
     def _attrib_places(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
         """The place an attributive qualifies: the one that contains it or follows it closely."""
@@ -432,11 +468,20 @@ class _Extractor:
             if it.start >= cue.end and it.start < clause[1]:
                 if _ATTRIB_GAP.fullmatch(self.text[cue.end:it.start]):
                     return self._chain(it, clause, items, rx)
-                return []
+                break
+        # Apposition: "Shaar, one of the largest rebel-held districts", "In Sakhour, a rebel-held district".
+        prev = [it for it in items if it.end <= cue.start and it.kind == "quarter"]
+        if prev and _APPOSITION.fullmatch(self.text[prev[-1].end:cue.start]):
+            return [prev[-1]]
         return []
 
     def _blocked(self, cue: _Cue, clause: tuple[int, int], rx: dict[str, re.Pattern[str]], *, passive: bool = False, loss: bool = False) -> bool:
         a = max(clause[0], cue.start - _BLOCK_WINDOW)
+        rel = None
+        for m in _RELATIVE_START.finditer(self.text, a, cue.start):
+            rel = m.end()
+        if rel is not None:
+            a = rel  # "se sont retirés de X, qui a été repris par": the veto belongs to the main clause
         before = self.text[a:cue.start]
         inner = self.text[cue.start:cue.end]  # "n'a pas repris": the negation sits inside the cue
         block = rx.get("block")
@@ -444,13 +489,33 @@ class _Extractor:
         inf = rx.get("infinitive")
         if loss:
             block = rx.get("block_loss") or block
-        if block is not None and (block.search(before) or block.search(self.text[a:cue.end]) or (inner and block.search(inner))):
-            if success is None or not success.search(before):
+        retreat = rx.get("block_retreat")
+        if retreat is not None and not passive and not loss and cue.type != "confined" and retreat.search(self.text[a:cue.end]):
+            if not self._lifted(before, clause, rx):
+                return True
+        if cue.type == "confined":
+            inner = ""
+            hit = block is not None and block.search(before)
+        else:
+            hit = block is not None and (block.search(before) or block.search(self.text[a:cue.end]) or (inner and block.search(inner)))
+        if hit:
+            if not self._lifted(before, clause, rx):
                 return True
         if inf is not None and inf.search(before):
-            if success is None or not success.search(self.text[max(clause[0], cue.start - 90):cue.start]):
+            if not self._lifted(self.text[max(clause[0], cue.start - 90):cue.start], clause, rx):
                 return True
         return False
+
+    def _lifted(self, before: str, clause: tuple[int, int], rx: dict[str, re.Pattern[str]]) -> bool:
+        """A success word lifts a veto ("réussi à", "managed to") unless it is negated ("n'ont pas réussi à")."""
+        success = rx.get("success")
+        m = None
+        for m in success.finditer(before) if success is not None else ():
+            pass
+        if m is None:
+            return False
+        neg = rx.get("negation")
+        return not (neg is not None and neg.search(before[max(0, m.start() - 20):m.start()]))
 
     def _attrib_faction(self, cue: _Cue) -> str | None:
         if cue.fac is None:
@@ -505,7 +570,8 @@ class _Extractor:
                 firsts = [it for it in items if c.end <= it.start < cue.start and it.start - c.end <= _WINDOW_AFTER]
                 if firsts:
                     governed.update(it.start for it in self._chain(firsts[0], clause, items, rx))
-        before = [it for it in before if it.start not in governed or (rel is not None and it.end <= rel)]
+        if cue.type != "loss_pass":  # "a repris X, perdu la veille face à...": the participle qualifies the object
+            before = [it for it in before if it.start not in governed or (rel is not None and it.end <= rel)]
         if not before:
             return []
         head = [it for it in before if rel is None or it.end <= rel] or before
@@ -611,6 +677,8 @@ class _Extractor:
         if f.role != "noun":
             return False
         before = self.text[max(0, f.start - 30):f.start]
+        if _GROUP_OF.search(before) and not _PREP_BEFORE_GROUP.search(self.text[max(0, f.start - 60):f.start]):
+            return True  # "les combattants de Fateh al-Cham ont repris", "fighters of the Nusra Front took"
         words = re.findall(r"[\w'’]+", before.lower())
         for w in reversed(words[-2:]):
             if w in _ARTICLES:
@@ -635,6 +703,12 @@ class _Extractor:
         speaker = self._speaker_faction(sent)
         if speaker is not None:
             return speaker, conf * 0.7
+        if _PRONOUN_SUBJECT.match(self.text, clause[0], cue.start) and idx > 0:
+            # "Ils tiennent désormais X": the subject of the previous sentence.
+            ps, pe = self.sent_spans[idx - 1]
+            prev = [f for f in self._find_factions(ps, pe) if self._is_subject_like(f)]
+            if prev:
+                return prev[0].faction, conf * 0.75
         if self.last_agent and self.last_agent[1] >= idx - 2:
             return self.last_agent[0], conf * 0.6
         return None, conf
@@ -666,9 +740,9 @@ class _Extractor:
                 return f.faction
         return None
 
-    def _agent_by(self, pos: int, clause: tuple[int, int], facs: list[_Faction]) -> str | None:
+    def _agent_by(self, pos: int, clause: tuple[int, int], facs: list[_Faction], *, reach: int = 60) -> str | None:
         for f in facs:
-            if pos <= f.start < min(clause[1], pos + 60):
+            if pos <= f.start < min(clause[1], pos + reach):
                 pre = self.text[max(pos, f.start - 24):f.start].lower()
                 if _BY_BEFORE.search(pre):
                     return f.faction
@@ -693,17 +767,23 @@ class _Extractor:
             for d in dates:
                 if item.end <= d.start < clause[1] and _SINCE_AFTER.match(self.text[item.end:d.start]):
                     return d
-            return self._default_date(None)
+            return self._since_opening(sent, dates) or self._default_date(None)
         lo, hi = min(cue.start, item.start), max(cue.end, item.end)
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
         if inside:
             return min(inside, key=lambda d: abs(d.start - cue.start))
+        if item.end <= cue.start:
+            # The place precedes its verb ("X, that the army seized a day earlier", "X was taken on Sunday"):
+            # the verb's own date, right after it, wins over one before the place.
+            right = [d for d in dates if cue.end <= d.start < clause[1] and d.start - cue.end <= 30]
+            if right:
+                return right[0]
         if kind == "control":
             # A holding is as of publication unless the sentence dates it right there ("since 2012", "in July").
             near = [d for d in dates if hi <= d.start < clause[1] and d.start - hi <= 30]
             near += [d for d in dates if clause[0] <= d.start and d.end <= lo and lo - d.end <= 12]
             near += [d for d in dates if clause[0] <= d.start < clause[1] and _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])]
-            return near[0] if near else self._default_date(kind)
+            return near[0] if near else (self._since_opening(sent, dates) or self._default_date(kind))
         before = [d for d in dates if clause[0] <= d.start and d.end <= lo]
         if before:
             return before[-1]
@@ -720,10 +800,18 @@ class _Extractor:
             return _as_default(self.prev_capture_date[0])
         return self._default_date(kind)
 
+    def _since_opening(self, sent: tuple[int, int], dates: list[DateMention]) -> DateMention | None:
+        """"Depuis l'été 2012, Alep est coupée en deux : l'ouest aux mains du régime...": the opening frames every holding."""
+        head = self.text[sent[0]:sent[1]]
+        if not _SINCE_OPENING.match(head):
+            return None
+        first = [d for d in dates if d.start - sent[0] <= 25 and not d.vague]
+        return first[0] if first else None
+
     def _default_date(self, kind: str | None) -> DateMention | None:
         """No date in the sentence: a capture takes the dispatch's event date (its lead), else publication."""
-        if kind == "capture" and self.lead_date is not None:
-            return _as_default(self.lead_date)
+        if kind == "capture" and self.lead_date is not None and self.lead_date.start < self.cur_sent[1]:
+            return _as_default(self.lead_date)  # a later sentence's "overnight" does not date an earlier capture
         if self.pub is None:
             return None
         return DateMention(-1, -1, self.pub.isoformat(), "day", True)
@@ -925,8 +1013,10 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:,\s*)?\b(?:which|that|que|qu['’]|lequel|laquelle|lesquels|che|que)\s+(?:(?:the|les|le|la|l['’]|i|gli|los|las|os|as)\s*)?\S+(?:\s+\S+){0,3}\s+(?:had\s+|have\s+|has\s+|avaient\s+|avait\s+|ont\s+|a\s+)?$",
     re.IGNORECASE)
 _BY_BEFORE = re.compile(
-    r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|por|da|dalle|pelos?|pelas?)\s+|\b(?:par|au\s+profit\s+de)\s+l['’]"
-    r"|\baux\s+mains\s+d['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE)
+    r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|face\s+aux?|face\s+à|por|da|dalle|pelos?|pelas?)\s+|\b(?:par|au\s+profit\s+de|face\s+à)\s+l['’]"
+    r"|\baux\s+mains\s+d['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?"
+    r"(?:(?:a|an|the|une?|des)\s+(?:coalition|alliance|group|groupe|number|nombre|force|unit|unité|mix|mélange)\s+(?:of|de|d['’])\s+(?:the\s+|les\s+)?)?$",
+    re.IGNORECASE)
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaves|leaving|put|puts|placed|brought|laissant|laissé|mis)\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"\b(?:that|que|qu['’]|said|says|adding|ajoutant|selon\s+qui)\s*$", re.IGNORECASE)
 _AR_NAME = re.compile(r"و?([\u0621-\u064A]+(?:\s+ال[\u0621-\u064A]+)?)")
@@ -954,6 +1044,34 @@ _COPULA_NP = re.compile(
     re.IGNORECASE)
 _PAST_COPULA = re.compile(r"\b(?:was|were|était|étaient|era|erano|fue|foi|had\s+been|avait\s+été)\b", re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:since|depuis|desde|dal|dall['’])\s*$", re.IGNORECASE)
+
+
+_GROUP_NOUNS = (r"(?:units?|forces|troops|fighters|militias|militiamen|brigades|groups|factions|battalions|gunmen|soldiers|militants|"
+                r"unités|troupes|combattants|milices|miliciens|brigades|groupes|factions|soldats|bataillons|jihadistes|jihadists|"
+                r"membres|members|insurgés|insurgents|rebelles|rebels|forze|fuerzas|tropas|forças|tropas|combatientes|combatentes)")
+_GROUP_AFTER = re.compile(r"[\s‑-]+" + _GROUP_NOUNS + r"\b", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"\b" + _GROUP_NOUNS + r"\s+$", re.IGNORECASE)
+_GROUP_OF = re.compile(r"\b" + _GROUP_NOUNS + r"\s+(?:\w+\s+)?(?:de|des|du|d['’]|of|from|di|del|do|da)\s*(?:the\s+|l['’]|la\s+|le\s+)?$", re.IGNORECASE)
+_PREP_BEFORE_GROUP = re.compile(
+    r"\b(?:contre|par|aux|from|by|against|with|avec|to|entre|between|de|des|du|of)\s+(?:(?:les|la|le|the|des)\s+)?(?:\w+\s+)?"
+    + _GROUP_NOUNS + r"\s+(?:\w+\s+)?(?:de|des|du|d['’]|of|from|di|del|do|da)\s*(?:the\s+|l['’]|la\s+|le\s+)?$", re.IGNORECASE)
+_RELATIVE_START = re.compile(r",\s*(?:qui|which|who|where|où|que|qu['’]|dont|che|donde|onde)\b", re.IGNORECASE)
+
+
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:one|l['’]une?|une?|uno|una|um|uma)\s+(?:of|des|de|dei|delle|degli|de\s+los|de\s+las|dos|das)\s+)?"
+    r"(?:(?:the|a|an|le|la|les|l['’]|un|une|il|el|lo|o)\s*)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+# "BEIRUT, November 27 -", "ALEP, 28 novembre 2016 (AFP) -": the dispatch's own date, not an event's.
+_DATELINE = re.compile(r"^\s*(?:(?-i:[A-ZÀ-Ý][A-ZÀ-Ý' .()-]+),\s*)?[^-–—\n]{0,40}?(?:\([A-Z][\w .-]*\)\s*)?[-–—]\s", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|were|are)\b)", re.IGNORECASE)
+_CLITIC_BEFORE = re.compile(r"\b(?:l['’]|les\s+|la\s+|le\s+)(?:ont\s+|a\s+|avaient\s+|avait\s+)?$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:[«\"“]\s*)?(?:ils|elles|they|ellos|loro|eles)\b", re.IGNORECASE)
+_POSSESSIVE_NOUN = re.compile(r"\b(?:sa|son|leur|its|their|su|sua|la\s+sua)\s+$", re.IGNORECASE)
+_APPOSITIVE_HEAD = re.compile(
+    r"\s*,\s*(?:a|an|the|un|une|le|la)\s+(?:[\w-]+\s+)?(?:district|neighbou?rhood|quarter|area|quartier|secteur|zone)"
+    r"(?:\s+(?:in|of|on|dans|de|du|au|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?[\w' -]{1,30}?)?\s*,?\s*", re.IGNORECASE)
+_PARTIAL_OF = re.compile(r"\s*(?:of|de|d['’]|du|des)\s*(?:(?!them\b|eux\b|which\b)[\w'’]+\s*){0,4}", re.IGNORECASE)
+_SINCE_OPENING = re.compile(r"^\s*(?:since|depuis|desde|dal|dall['’]|dès)\b", re.IGNORECASE)
 
 
 def _fold(s: str) -> str:
