@@ -68,6 +68,16 @@ _OF_WORDS = frozenset({"uf", "in", "di", "da", "du", "de", "a"})  # "of", "in", 
 def settings_city_id() -> str:
     """The id of the region that stands for the whole city (its names frame queries: "X of Aleppo")."""
     return getattr(settings, "CITY_REGION_ID", "aleppo_city")
+# Words naming a part of a quarter ("Sheikh Maqsoud West", "الهلك التحتاني", "Hellok Tahtani"):
+# a name that is a quarter's once one of them is dropped from either end is that quarter.
+_PART_WORDS = frozenset(filter(None, (token_key(w) for w in (
+    "east", "west", "north", "south", "eastern", "western", "northern", "southern", "est", "ouest",
+    "lower", "upper", "inférieur", "supérieur", "tahtani", "fawqani", "fouqani", "sharqi", "gharbi",
+    "shamali", "janubi", "شرقي", "غربي", "شمالي", "جنوبي", "تحتاني", "فوقاني", "شرقيه", "غربيه",
+    "شماليه", "جنوبيه"))))
+# Towns elsewhere whose names are one letter from a quarter's alias: never fuzzy-matched
+# (an exact alias still wins). al-Malikiyah (Hasakah) ~ Malkiya (Jibreen industrial area).
+_ELSEWHERE = frozenset(name_key(n) for n in ("Malikiyah", "Malikiya", "Malikiyeh", "Derik"))
 _MIN_FUZZY_KEY = 5
 _CANDIDATE_FLOOR = 70.0
 
@@ -298,6 +308,11 @@ class Gazetteer:
             return Resolution(query=name, place=self.places[next(iter(ids))], score=100.0)
         if ids:
             return Resolution(query=name, place=None, score=100.0, candidates=tuple((i, 100.0) for i in sorted(ids)))
+        part = self._part_of(name or "")
+        if part:
+            return Resolution(query=name, place=self.places[part], score=100.0)
+        if self._query_key(name or "") in _ELSEWHERE:
+            return Resolution(query=name, place=None, score=0.0)
         scored = self._fuzzy(self._query_key(name or ""))
         if not scored or scored[0][1] < settings.FUZZY_MIN_SCORE:
             scored = self._fuzzy(self._query_key(name or "", drop_city=True)) or scored
@@ -312,6 +327,19 @@ class Gazetteer:
         if best >= threshold and best - runner_up >= settings.FUZZY_AMBIGUITY_MARGIN:
             return Resolution(query=name, place=self.places[best_id], score=best, candidates=tuple(scored[:5]))
         return Resolution(query=name, place=None, score=best, candidates=tuple(scored[:5]))
+
+    def _part_of(self, name: str) -> str | None:
+        """The quarter whose name this is with a part word ("west", "تحتاني") at either end."""
+        toks = self._query_key(name, drop_city=True).split()
+        if len(toks) < 2:
+            return None
+        for rest in (toks[1:] if toks[0] in _PART_WORDS else None, toks[:-1] if toks[-1] in _PART_WORDS else None):
+            if rest:
+                ids = self._exact.get(" ".join(rest), set())
+                if len(ids) == 1 and self.places[next(iter(ids))].kind == "quarter" and (
+                        len(rest) > 1 or len(rest[0]) > _SHORT or self._short_ok(name)):
+                    return next(iter(ids))
+        return None
 
     def _short_ok(self, name: str) -> bool:
         """A short one-word name must be written as one of the known spellings ("Chaar", not "Char")."""
@@ -356,8 +384,10 @@ class Gazetteer:
         n = len(key.split())
         joined = key.replace(" ", "")
         found = {pid for pid, count in self._joined.get(joined, ()) if count != n}
-        if not found:  # only a vowel differs: "Inzirat" / "Inzarat"
-            found = set(self._blurred.get(_vowel_blind(key) or "", ()))
+        if not found:  # only a vowel differs: "Inzirat" / "Inzarat" (not "Sheikh Saad" / "Sheikh Saeed")
+            core = "".join(t for t in key.split() if t not in self._generic)
+            if sum(c not in "aiu" for c in core) >= _MIN_BLIND_CORE:
+                found = set(self._blurred.get(_vowel_blind(key) or "", ()))
         if not found and n == 1:  # "Bustanalqasr": an article written inside one word
             for m in re.finditer(r"(?<=[a-z]{3})a[lsdrtzn](?=[a-z]{3})", joined):
                 found |= {pid for pid, _ in self._joined.get(joined[:m.start()] + joined[m.end():], ())}
@@ -374,6 +404,8 @@ class Gazetteer:
                                                   score_cutoff=_CANDIDATE_FLOOR, limit=25):
             c_core = "".join(t for t in self._key_tokens[choice] if t not in self._generic)
             if len(q_core) <= 3 and q_core != c_core:  # "Bab Amr" is not "Bab al-Ahmar"
+                score = min(score, _CANDIDATE_FLOOR)
+            elif key.endswith("i") and choice.endswith("ia"):  # a nisba: "Soleimani", "Khalidi" (people)
                 score = min(score, _CANDIDATE_FLOOR)
             elif q_core and c_core:
                 score = min(score, fuzz.ratio(q_core, c_core))
@@ -518,6 +550,7 @@ class Gazetteer:
         return out
 
 
+_MIN_BLIND_CORE = 3  # consonants in the distinctive part (generic words such as "Sheikh" left out)
 _MIN_BLIND_CONSONANTS = 4  # "Hilluk" (h-l-k) is too close to surnames such as "Hallak" to blur
 
 

@@ -48,7 +48,8 @@ def _rows(data: Path) -> list[dict[str, str]]:
 
 
 # Forms seen in Italian, Spanish, Portuguese and French reporting that the reference tables
-# lack (translations of region names, the city's own name). Added by Quarters; each stays
+# lack (translations of region names, the city's own name, the Arabic name of the Old City
+# in Latin letters). Added by Quarters; each stays
 # unambiguous (checked below like every other alias).
 EXTRA_ALIASES = {
     "aleppo_city": ["Alepo", "Halep", "Haleb"],
@@ -56,7 +57,7 @@ EXTRA_ALIASES = {
                     "este de Alepo", "leste de Alepo"],
     "west_aleppo": ["Aleppo Ovest", "Aleppo occidentale", "ovest di Aleppo", "Alepo occidental", "Alepo Oeste",
                     "oeste de Alepo"],
-    "old_city": ["città vecchia", "città vecchia di Aleppo", "centro storico di Aleppo", "Ciudad Vieja",
+    "old_city": ["Halab al-Qadima", "Halab al-Qadimah", "città vecchia", "città vecchia di Aleppo", "centro storico di Aleppo", "Ciudad Vieja",
                  "ciudad vieja de Alepo", "cidade velha", "cidade velha de Alepo"],
     "citadel": ["Citadelle", "citadelle d'Alep", "cittadella di Aleppo", "ciudadela de Alepo", "cidadela de Alepo"],
 }
