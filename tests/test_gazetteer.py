@@ -83,6 +83,88 @@ def test_people_groups_and_other_places_never_resolve(gazetteer):
     assert resolved == []
 
 
+def _heldout() -> list[tuple[str, str]]:
+    with (DATA / "gazetteer_heldout.csv").open(encoding="utf-8") as f:
+        return [(r["spelling"], r["expected_id"]) for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+
+
+_HELDOUT_PLACES = [(s, i) for s, i in _heldout() if i]
+_HELDOUT_NON_PLACES = [s for s, i in _heldout() if not i]
+
+
+def test_the_held_out_spellings_resolve_to_the_right_place(gazetteer):
+    """447 spellings written before measuring (443 right then, 446 now): at least 99 %, and a
+    miss is an unresolved name, never the wrong place."""
+    got = [(s, i, getattr(gazetteer.resolve(s).place, "id", None)) for s, i in _HELDOUT_PLACES]
+    wrong = [g for g in got if g[1] != g[2]]
+    assert len(got) >= 400
+    assert len(wrong) <= 0.01 * len(got), wrong
+    assert all(g[2] is None for g in wrong), wrong
+
+
+@pytest.mark.parametrize("name", _HELDOUT_NON_PLACES)
+def test_no_held_out_non_place_resolves(gazetteer, name):
+    assert gazetteer.resolve(name).place is None
+
+
+def test_the_held_out_list_has_enough_non_places():
+    assert len(_HELDOUT_NON_PLACES) >= 150
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("Inzirat", "inzarat"), ("Layramun", "layramoun"), ("Farafira", "farafra"),
+])
+def test_a_vowel_changed_between_consonants_still_resolves(gazetteer, name, place_id):
+    assert gazetteer.resolve(name).place.id == place_id
+
+
+@pytest.mark.parametrize("name", ["Sheikh Saad", "Khalidi", "al-Khalidi", "Hamdani", "Soleimani", "Ashrafi",
+                                  "Hilluk", "al-Malikiyah", "Malikiya"])
+def test_vowel_blurring_and_fuzzy_matching_have_limits(gazetteer, name):
+    # Sheikh Saad (Daraa): the distinctive part has two consonants only; a nisba (-i) is a
+    # person's name, not the -iya quarter; a three-consonant word is not blurred; al-Malikiyah
+    # is a town in Hasakah, one letter from "Malkiya" (Jibreen industrial area).
+    assert gazetteer.resolve(name).place is None
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("Sheikh Maqsoud West", "sheikh_maqsoud"), ("Eastern Sheikh Maqsoud", "sheikh_maqsoud"),
+    ("الشيخ مقصود الغربي", "sheikh_maqsoud"), ("الهلك التحتاني", "hellok"), ("Salaheddine-Est", "salaheddine"),
+    ("Ansari East", "ansari_east"),  # a row of its own wins over the part rule
+])
+def test_a_part_word_at_either_end_gives_the_quarter(gazetteer, name, place_id):
+    assert gazetteer.resolve(name).place.id == place_id
+
+
+@pytest.mark.parametrize("name", ["northern Aleppo", "Eastern Ghouta", "south Idlib", "Bab East", "Char Est"])
+def test_a_part_word_does_not_make_a_place(gazetteer, name):
+    assert gazetteer.resolve(name).place is None
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("Sheikh Maqsoud, Aleppo", "sheikh_maqsoud"), ("Sheikh Maqsoud (Aleppo)", "sheikh_maqsoud"),
+    ("Aleppo's Old City", "old_city"), ("Aleppo old city", "old_city"),
+])
+def test_the_city_written_around_a_name_is_dropped(gazetteer, name, place_id):
+    assert gazetteer.resolve(name).place.id == place_id
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("وحي صلاح الدين", "salaheddine"), ("بحي الشيخ مقصود", "sheikh_maqsoud"), ("Hai al-Midan", "midan"),
+    ("distrito de Hanano", "masaken_hanano"), ("no bairro de Sukkari", "sukkari"),
+    ("the Bustan al-Qasr crossing", "bustan_al_qasr"), ("Handarat refugee camp", "handarat_camp"),
+    ("Halab al-Qadima", "old_city"),
+])
+def test_more_cue_words_and_attested_forms(gazetteer, name, place_id):
+    assert gazetteer.resolve(name).place.id == place_id
+
+
+@pytest.mark.parametrize("a, b", [("بحي الراموسة", "الراموسة"), ("وحي السكري", "السكري"), ("Hai Sukkari", "Sukkari"),
+                                  ("Sukkari crossing", "Sukkari"), ("Ramouseh front", "Ramouseh")])
+def test_name_key_drops_the_new_cue_words(a, b):
+    assert name_key(a, strip_cues=True) == name_key(b, strip_cues=True)
+
+
 @pytest.mark.parametrize("name", ["Salah", "al-Din", "Din", "Bab", "al-Bab", "Karm", "Sheikh", "Nour al-Din al-Zinki",
                                   "Bab al-Hawa", "Bab Amr", "", "   ", "---"])
 def test_generic_fragments_are_not_places(gazetteer, name):
