@@ -229,7 +229,7 @@ class _Extractor:
                     # "the 1070 housing project", "le projet 1070": a number alone names nothing.
                     a, b = s + m.start(), s + m.end()
                     name = self.text[a:b]
-                if _overlaps(a, b, taken) or self._is_faction_or_source(name):
+                if _overlaps(a, b, taken) or self._is_faction_or_source(name) or name.casefold() in _DETERMINERS:
                     continue
                 res = self.gaz.resolve(name)
                 place = res.place
@@ -480,6 +480,8 @@ class _Extractor:
         rel = None
         for m in _RELATIVE_START.finditer(self.text, a, cue.start):
             rel = m.end()
+        for m in _SPEECH_PARTICIPLE.finditer(self.text, a, cue.start):
+            rel = max(rel or 0, m.end())  # "a démenti la perte de X, affirmant que l'armée en gardait le contrôle"
         if rel is not None:
             a = rel  # "se sont retirés de X, qui a été repris par": the veto belongs to the main clause
         before = self.text[a:cue.start]
@@ -583,14 +585,16 @@ class _Extractor:
         if head[0] is not head[-1] and not self.text[clause[0]:head[0].start].strip(" \t\"«“'"):
             starts.append(head[0])
         for k, cand in enumerate(starts):
+            if k == 0 and len(starts) > 1 and cand.kind == "region" and _PREP_END.search(self.text[max(clause[0], cand.start - 12):cand.start]):
+                continue  # "X, premier quartier d'Alep-Est à ..., a été pris": the region only locates the apposition
             gap = self.text[cand.end:rel] if rel is not None and cand.end <= rel else self.text[cand.end:cue.start]
             trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap)  # "est désormais sous", "sont tombés"
             lead_in = self.text[clause[0]:cand.start]
             is_subject = k == 1 or not lead_in.strip(" \t\"«“'") or bool(_COMPLEMENT_END.search(lead_in))
-            if _FINITE.search(trimmed) and not (is_subject and _COPULA_NP.match(gap)):
+            if _FINITE.search(trimmed) and not (is_subject and (_COPULA_NP.match(gap) or _APPOSED_GAP.fullmatch(gap))):
                 continue
-            if cue.type == "control_pass" and _PAST_COPULA.search(gap):
-                return []
+            if cue.type == "control_pass" and _PAST_COPULA.search(gap) and not _STILL.search(gap):
+                return []  # "X was held by": then, not now ("X was still held by" is now)
             last = cand
             break
         if last is None:
@@ -606,8 +610,8 @@ class _Extractor:
             chain.insert(0, prev)
             k -= 1
         partial = rx.get("partial")
-        if partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 15):chain[0].start]):
-            return []
+        if rel is None and partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 15):chain[0].start]):
+            return []  # (but "on the outskirts of X, which has been under Kurdish control": the relative is about X)
         return self._extend_unknown(chain, clause)
 
     def _chain(self, first: _Item, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
@@ -677,6 +681,10 @@ class _Extractor:
         if f.role != "noun":
             return False
         before = self.text[max(0, f.start - 30):f.start]
+        adj = _ADJ_AFTER_NOUN.search(before)
+        if adj and " " not in self.text[f.start:f.end].strip() and not _GROUP_AFTER.match(" " + adj.group(1)) \
+                and self.text[f.start:f.start + 1].islower() and adj.group(1) not in _DETERMINERS:
+            return False  # "des défenses rebelles", "les zones kurdes": an adjective after its noun
         if _GROUP_OF.search(before) and not _PREP_BEFORE_GROUP.search(self.text[max(0, f.start - 60):f.start]):
             return True  # "les combattants de Fateh al-Cham ont repris", "fighters of the Nusra Front took"
         words = re.findall(r"[\w'’]+", before.lower())
@@ -1064,13 +1072,23 @@ _APPOSITION = re.compile(
 # "BEIRUT, November 27 -", "ALEP, 28 novembre 2016 (AFP) -": the dispatch's own date, not an event's.
 _DATELINE = re.compile(r"^\s*(?:(?-i:[A-ZÀ-Ý][A-ZÀ-Ý' .()-]+),\s*)?[^-–—\n]{0,40}?(?:\([A-Z][\w .-]*\)\s*)?[-–—]\s", re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|were|are)\b)", re.IGNORECASE)
-_CLITIC_BEFORE = re.compile(r"\b(?:l['’]|les\s+|la\s+|le\s+)(?:ont\s+|a\s+|avaient\s+|avait\s+)?$", re.IGNORECASE)
+_CLITIC_BEFORE = re.compile(r"\b(?:l['’]|les\s+|la\s+|le\s+|en\s+)(?:ont\s+|a\s+|avaient\s+|avait\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[«\"“]\s*)?(?:ils|elles|they|ellos|loro|eles)\b", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"\b(?:sa|son|leur|its|their|su|sua|la\s+sua)\s+$", re.IGNORECASE)
 _APPOSITIVE_HEAD = re.compile(
     r"\s*,\s*(?:a|an|the|un|une|le|la)\s+(?:[\w-]+\s+)?(?:district|neighbou?rhood|quarter|area|quartier|secteur|zone)"
     r"(?:\s+(?:in|of|on|dans|de|du|au|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?[\w' -]{1,30}?)?\s*,?\s*", re.IGNORECASE)
 _PARTIAL_OF = re.compile(r"\s*(?:of|de|d['’]|du|des)\s*(?:(?!them\b|eux\b|which\b)[\w'’]+\s*){0,4}", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:still|toujours|encore|ancora|todavía|ainda)\b", re.IGNORECASE)
+_DETERMINERS = frozenset("the this that these those a an le la les ce cet cette ces un une il lo el los las o os each every all "
+                         "tout toute tous toutes chaque".split())
+_ADJ_AFTER_NOUN = re.compile(r"\b(?:les|des|la|le|l['’]|aux|du|de|ses|leurs|sus|los|las|gli|os|as)\s*([a-zà-ÿ]{3,})\s+$")
+_SPEECH_PARTICIPLE = re.compile(
+    r"\b(?:affirmant|assurant|ajoutant|indiquant|précisant|estimant|soulignant|saying|adding|insisting|claiming|stating|"
+    r"afirmando|asegurando|affermando|dicendo)\b(?:\s+(?:que|qu['’]|that|che))?", re.IGNORECASE)
+_PREP_END = re.compile(r"(?:\b(?:de|du|des|of|in|dans|à|au|en|di|del|da|do)\s+|\bd['’])(?:the\s+|la\s+|l['’])?$", re.IGNORECASE)
+# "X, premier quartier à avoir été repris, a été sécurisé par": an apposition between commas, then the verb.
+_APPOSED_GAP = re.compile(r"\s*,[^,;:]{1,90},\s*(?:[\w'’]+\s+){0,3}")
 _SINCE_OPENING = re.compile(r"^\s*(?:since|depuis|desde|dal|dall['’]|dès)\b", re.IGNORECASE)
 
 

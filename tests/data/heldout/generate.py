@@ -368,6 +368,141 @@ Os rebeldes sírios controlam vários bairros de Alepo, entre eles Salaheddine e
 """, [C("Salaheddine","Salaheddine","rebels",P,"control","Os rebeldes sírios controlam vários bairros de Alepo, entre eles Salaheddine e Sakhour"),
       C("Sakhour","Sakhour","rebels",P,"control","entre eles Salaheddine e Sakhour")])
 
+
+# ---------------- batch 2 (written after the first round of fixes, scored before any further change) ----------------
+BATCH2_START = len(DOCS)
+P="2013-02-18"
+doc("en-ap-sheikhsaid-2013", P, "en", "AP-style", """
+BEIRUT (AP) - Rebels captured the Sheikh Said district on the southern edge of Aleppo early on Sunday after a week-long battle, the Britain-based Observatory said.
+""", [C("Sheikh Said","Sheikh Saeed","rebels",wd(P,"sun"),"capture","Rebels captured the Sheikh Said district ... early on Sunday")])
+
+P="2016-07-27"
+doc("en-reuters-banizeid-denial-2016", P, "en", "Reuters-style", """
+Contrary to earlier reports, the government has not retaken Bani Zeid, a rebel commander told Reuters. The district remains in rebel hands, he said.
+""", [C("The district","Bani Zeid","rebels",P,"control","The district remains in rebel hands")],
+[N("Bani Zeid","negation: has not retaken")])
+
+P="2016-11-30"
+doc("en-bbc-ypg-2016", P, "en", "BBC-style", """
+Kurdish YPG fighters, who control the Sheikh Maqsoud enclave, have stayed out of the battle for the east.
+""", [C("Sheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","Kurdish YPG fighters, who control the Sheikh Maqsoud enclave")])
+
+P="2016-11-29"
+doc("en-sana-jabalbadro-2016", P, "en", "SANA-style", """
+Army engineering units dismantled explosive devices in Jabal Badro, which was liberated from terrorism on Sunday, SANA's reporter said.
+""", [C("Jabal Badro","Jabal Badro","government",wd(P,"sun"),"capture","Jabal Badro, which was liberated from terrorism on Sunday")])
+
+P="2016-12-08"
+doc("en-guardian-oldcity-2016", P, "en", "Guardian-style", """
+Pro-Assad forces have seized full control of the Old City, including the historic souks around the citadel, according to a Syrian military official.
+""", [C("the Old City","Old City","government",P,"capture","Pro-Assad forces have seized full control of the Old City")],
+[N("citadel","landmark")])
+
+P="2016-11-30"
+doc("en-reuters-retraction-2016", P, "en", "Reuters-style", """
+An earlier version of this story said rebels had retaken the Sheikh Khodr district. The Observatory later said the district was still held by government forces.
+""", [C("the district","Sheikh Khodr","government",P,"control","the district was still held by government forces")],
+[N("Sheikh Khodr","retracted report")])
+
+P="2012-07-30"
+doc("en-ap-saifdawla-2012", P, "en", "AP-style", """
+By nightfall, the Free Syrian Army was in control of much of Saif al-Dawla, and government snipers had been pushed back from the Bustan al-Qasr crossing.
+Opposition fighters have controlled the neighbouring Salaheddine district since Friday.
+""", [C("Salaheddine","Salaheddine","rebels",wd(P,"fri"),"control","Opposition fighters have controlled the neighbouring Salaheddine district since Friday", note=f"{P} also acceptable")],
+[N("Saif al-Dawla","partial: much of"), N("Bustan al-Qasr crossing","landmark")])
+
+P="2016-07-25"
+doc("en-aljazeera-layramoun-2016", P, "en", "Al Jazeera-style", """
+Government troops advanced in Layramoun on Monday but rebels still held the Bani Zeid neighbourhood, activists said.
+""", [C("Bani Zeid","Bani Zeid","rebels",P,"control","rebels still held the Bani Zeid neighbourhood")],
+[N("Layramoun","advance")])
+
+P="2016-12-23"
+doc("en-ft-aleppo-2016", P, "en", "FT-style", """
+With the departure of the last buses, the government declared on Thursday that it had regained control of all of Aleppo.
+""", [C("all of Aleppo","Aleppo","government",wd(P,"thu"),"capture","it had regained control of all of Aleppo")])
+
+P="2013-10-27"
+doc("en-hawar-sheikhmaqsoud-2013", P, "en", "Kurdish outlet style", """
+Clashes broke out between YPG units and Islamist brigades on the outskirts of Sheikh Maqsoud, which has been under Kurdish control since late 2012.
+""", [C("Sheikh Maqsoud","Sheikh Maqsoud","kurds","2012","control","Sheikh Maqsoud, which has been under Kurdish control since late 2012")])
+
+P="2012-09-27"
+doc("fr-afp-babalhadid-2012", P, "fr", "AFP-style", """
+Les rebelles ont affirmé jeudi avoir pris le contrôle de Bab al-Hadid, l'un des quartiers de la vieille ville, après de violents combats.
+""", [C("Bab al-Hadid","Bab al-Hadid","rebels",P,"capture","avoir pris le contrôle de Bab al-Hadid")])
+
+P="2013-06-10"
+doc("fr-lemonde-alep-2013", P, "fr", "Le Monde-style", """
+À Alep, les insurgés tiennent toujours la majeure partie des quartiers est, tandis que le régime contrôle l'ouest de la ville.
+""", [C("l'ouest de la ville","West Aleppo","government",P,"control","le régime contrôle l'ouest de la ville")],
+[N("quartiers est","partial: majeure partie")])
+
+P="2016-11-28"
+doc("fr-rfi-jabalbadro-2016", P, "fr", "RFI-style", """
+Dimanche, l'armée a repris le contrôle de Jabal Badro et de Baadine, deux quartiers situés au nord-est d'Alep.
+""", [C("Jabal Badro","Jabal Badro","government",wd(P,"sun"),"capture","Dimanche, l'armée a repris le contrôle de Jabal Badro et de Baadine"),
+      C("Baadine","Ba'aidin","government",wd(P,"sun"),"capture","Dimanche, l'armée a repris le contrôle de Jabal Badro et de Baadine")])
+
+P="2016-11-27"
+doc("fr-f24-boustanbacha-2016", P, "fr", "France 24-style", """
+Selon l'OSDH, les forces kurdes ont profité de l'effondrement des défenses rebelles pour s'emparer du quartier de Boustane al-Bacha.
+""", [C("Boustane al-Bacha","Bustan al-Basha","kurds",P,"capture","les forces kurdes ont profité de l'effondrement des défenses rebelles pour s'emparer du quartier de Boustane al-Bacha")])
+
+P="2016-12-01"
+doc("fr-lemonde-dementi-2016", P, "fr", "Le Monde-style", """
+Damas a démenti jeudi la perte du quartier de Cheikh Saïd, affirmant que l'armée en gardait le contrôle.
+""", [C("Cheikh Saïd","Sheikh Saeed","government",P,"control","l'armée en gardait le contrôle")],
+[N("Cheikh Saïd","denied loss")])
+
+P="2016-11-27"
+doc("fr-afp-hanano-securise-2016", P, "fr", "AFP-style", """
+Massaken Hanano, premier quartier d'Alep-Est à avoir été arraché aux rebelles, a été entièrement sécurisé samedi par l'armée, a affirmé une source militaire.
+""", [C("Massaken Hanano","Masaken Hanano","government",wd(P,"sat"),"capture","Massaken Hanano ... a été entièrement sécurisé samedi par l'armée")])
+
+P="2016-11-29"
+doc("fr-rfi-sakhour-2016", P, "fr", "RFI-style", """
+La reprise de Sakhour par les troupes gouvernementales, lundi, coupe en deux le territoire tenu par l'opposition.
+""", [C("Sakhour","Sakhour","government",wd(P,"mon"),"capture","La reprise de Sakhour par les troupes gouvernementales, lundi")],
+[N("le territoire","not a named region")])
+
+P="2016-12-03"
+doc("fr-f24-karmjabal-2016", P, "fr", "France 24-style", """
+Après Tariq al-Bab, ce sont les quartiers de Karm al-Jabal et de Chaar qui sont tombés aux mains du régime.
+""", [C("Karm al-Jabal","Karm al-Jabal","government",P,"capture","les quartiers de Karm al-Jabal et de Chaar qui sont tombés aux mains du régime"),
+      C("Chaar","Shaar","government",P,"capture","les quartiers de Karm al-Jabal et de Chaar qui sont tombés aux mains du régime")],
+[N("Tariq al-Bab","implied earlier fall", implied=dict(mention="Tariq al-Bab",canonical="Tariq al-Bab",faction="government",date=P))])
+
+P="2012-08-05"
+doc("fr-lemonde-salaheddine-dementi-2012", P, "fr", "Le Monde-style", """
+Contrairement à ce qu'affirme la télévision d'État, le quartier de Salaheddine n'est pas tombé, assure un porte-parole des rebelles, qui affirment en contrôler toujours la moitié.
+""", [], [N("Salaheddine","negation; half of a quarter")])
+
+P="2016-12-22"
+doc("fr-afp-amiriye-2016", P, "fr", "AFP-style", """
+Les derniers combattants ont quitté jeudi le quartier d'Amiriyé, que l'armée a aussitôt investi, selon la télévision d'État.
+""", [C("Amiriyé","Amiriyah","government",P,"capture","le quartier d'Amiriyé, que l'armée a aussitôt investi")])
+
+P="2014-07-04"
+doc("fr-rfi-cheikhnajjar-2014", P, "fr", "RFI-style", """
+L'armée syrienne a repris jeudi la zone industrielle de Cheikh Najjar, au nord-est d'Alep, après des mois de combats avec les rebelles, selon l'agence officielle Sana.
+""", [C("zone industrielle de Cheikh Najjar","Sheikh Najjar industrial city","government",wd(P,"thu"),"capture","L'armée syrienne a repris jeudi la zone industrielle de Cheikh Najjar")])
+
+P="2016-12-13"
+doc("es-efe-ansari-2016", P, "es", "EFE-style", """
+El Ejército sirio recuperó este martes el control del barrio de Al Ansari, según la televisión estatal.
+""", [C("Al Ansari","Ansari East","government",P,"capture","El Ejército sirio recuperó este martes el control del barrio de Al Ansari")])
+
+P="2016-11-29"
+doc("it-agi-sheikhfares-2016", P, "it", "AGI-style", """
+Le milizie curde hanno preso il controllo del quartiere di Sheikh Fares, secondo l'Osservatorio.
+""", [C("Sheikh Fares","Sheikh Fares","kurds",P,"capture","Le milizie curde hanno preso il controllo del quartiere di Sheikh Fares")])
+
+P="2016-11-27"
+doc("ar-hanano-2016", P, "ar", "Arabic agency style", """
+استعاد الجيش السوري السيطرة على حي مساكن هنانو أمس بعد معارك عنيفة.
+""", [C("مساكن هنانو","Masaken Hanano","government",minus(P,1),"capture","استعاد الجيش السوري السيطرة على حي مساكن هنانو أمس")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -379,3 +514,4 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
         g.write(json.dumps({"id": d["id"], "claims": d["claims"], "non_claims": d["non"]}, ensure_ascii=False) + "\n")
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
+(OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:]) + "\n", encoding="utf-8")
