@@ -365,7 +365,8 @@ class Gazetteer:
             toks = toks[:-2]
         elif drop_city and len(toks) > 1 and toks[0] in city:
             toks = toks[1:]
-        elif drop_city and len(toks) > 1 and toks[-1] in city:  # "Sheikh Maqsoud, Aleppo", "X (Alep)"
+        elif drop_city and len(toks) > 1 and (toks[-1] in city or (  # "Sheikh Maqsoud, Aleppo", "X (Alep)"
+                toks[-1][:1] in ("ل", "ب") and toks[-1][1:] in city)):  # "الأحياء الشرقية لحلب"
             toks = toks[:-1]
         return " ".join(toks)
 

@@ -49,7 +49,7 @@ def _rows(data: Path) -> list[dict[str, str]]:
 
 # Forms seen in Italian, Spanish, Portuguese and French reporting that the reference tables
 # lack (translations of region names, the city's own name, the Arabic name of the Old City
-# in Latin letters). Added by Quarters; each stays
+# in Latin letters, the Arabic short name of Karm al-Jazmati). Added by Quarters; each stays
 # unambiguous (checked below like every other alias).
 EXTRA_ALIASES = {
     "aleppo_city": ["Alepo", "Halep", "Haleb"],
@@ -58,10 +58,13 @@ EXTRA_ALIASES = {
     "west_aleppo": ["Aleppo Ovest", "Aleppo occidentale", "ovest di Aleppo", "Alepo occidental", "Alepo Oeste",
                     "oeste de Alepo"],
     "old_city": ["Halab al-Qadima", "Halab al-Qadimah", "città vecchia", "città vecchia di Aleppo", "centro storico di Aleppo", "Ciudad Vieja",
-                 "ciudad vieja de Alepo", "cidade velha", "cidade velha de Alepo"],
+                 "ciudad vieja de Alepo", "cidade velha", "cidade velha de Alepo", "casco antiguo", "casco antiguo de Alepo",
+                 "ciudad antigua", "ciudad antigua de Alepo", "centro histórico de Alepo", "cidade antiga",
+                 "cidade antiga de Alepo"],
+    "karm_al_jazmati": ["الجزماتي", "حي الجزماتي"],
     "citadel": ["Citadelle", "citadelle d'Alep", "cittadella di Aleppo", "ciudadela de Alepo", "cidadela de Alepo"],
 }
-EXTRA_SOURCE = "; it/es/pt/fr forms added by Quarters (scripts/build_gazetteer.py EXTRA_ALIASES)"
+EXTRA_SOURCE = "; it/es/pt/fr/ar forms added by Quarters (scripts/build_gazetteer.py EXTRA_ALIASES)"
 
 
 def main() -> int:

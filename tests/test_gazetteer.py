@@ -153,7 +153,8 @@ def test_the_city_written_around_a_name_is_dropped(gazetteer, name, place_id):
     ("وحي صلاح الدين", "salaheddine"), ("بحي الشيخ مقصود", "sheikh_maqsoud"), ("Hai al-Midan", "midan"),
     ("distrito de Hanano", "masaken_hanano"), ("no bairro de Sukkari", "sukkari"),
     ("the Bustan al-Qasr crossing", "bustan_al_qasr"), ("Handarat refugee camp", "handarat_camp"),
-    ("Halab al-Qadima", "old_city"),
+    ("Halab al-Qadima", "old_city"), ("casco antiguo de Alepo", "old_city"), ("Cidade Antiga", "old_city"),
+    ("الأحياء الشرقية لحلب", "east_aleppo"), ("حي الجزماتي", "karm_al_jazmati"),
 ])
 def test_more_cue_words_and_attested_forms(gazetteer, name, place_id):
     assert gazetteer.resolve(name).place.id == place_id
