@@ -406,7 +406,8 @@ class Gazetteer:
             c_core = "".join(t for t in self._key_tokens[choice] if t not in self._generic)
             if len(q_core) <= 3 and q_core != c_core:  # "Bab Amr" is not "Bab al-Ahmar"
                 score = min(score, _CANDIDATE_FLOOR)
-            elif key.endswith("i") and choice.endswith("ia"):  # a nisba: "Soleimani", "Khalidi" (people)
+            elif (key.endswith("i") and choice.endswith("ia")) or (key.endswith("ي") and choice.endswith("يه")):
+                # a nisba: "Soleimani", "Khalidi", "سليماني" are people, not the -iya quarter
                 score = min(score, _CANDIDATE_FLOOR)
             elif q_core and c_core:
                 score = min(score, fuzz.ratio(q_core, c_core))

@@ -52,7 +52,7 @@ def _rows(data: Path) -> list[dict[str, str]]:
 # in Latin letters, the Arabic short name of Karm al-Jazmati). Added by Quarters; each stays
 # unambiguous (checked below like every other alias).
 EXTRA_ALIASES = {
-    "aleppo_city": ["Alepo", "Halep", "Haleb"],
+    "aleppo_city": ["Alepo", "Halep", "Haleb", "حلب الشهباء", "Halab al-Shahba"],  # the city's epithet, not the Shahba quarter
     "east_aleppo": ["Aleppo Est", "Aleppo orientale", "est di Aleppo", "Alepo oriental", "Alepo Este",
                     "este de Alepo", "leste de Alepo"],
     "west_aleppo": ["Aleppo Ovest", "Aleppo occidentale", "ovest di Aleppo", "Alepo occidental", "Alepo Oeste",

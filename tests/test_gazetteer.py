@@ -118,7 +118,7 @@ def test_a_vowel_changed_between_consonants_still_resolves(gazetteer, name, plac
     assert gazetteer.resolve(name).place.id == place_id
 
 
-@pytest.mark.parametrize("name", ["Sheikh Saad", "Khalidi", "al-Khalidi", "Hamdani", "Soleimani", "Ashrafi",
+@pytest.mark.parametrize("name", ["Sheikh Saad", "Khalidi", "al-Khalidi", "Hamdani", "Soleimani", "Ashrafi", "سليماني",
                                   "Hilluk", "al-Malikiyah", "Malikiya"])
 def test_vowel_blurring_and_fuzzy_matching_have_limits(gazetteer, name):
     # Sheikh Saad (Daraa): the distinctive part has two consonants only; a nisba (-i) is a
@@ -155,6 +155,7 @@ def test_the_city_written_around_a_name_is_dropped(gazetteer, name, place_id):
     ("the Bustan al-Qasr crossing", "bustan_al_qasr"), ("Handarat refugee camp", "handarat_camp"),
     ("Halab al-Qadima", "old_city"), ("casco antiguo de Alepo", "old_city"), ("Cidade Antiga", "old_city"),
     ("الأحياء الشرقية لحلب", "east_aleppo"), ("حي الجزماتي", "karm_al_jazmati"),
+    ("حلب الشهباء", "aleppo_city"),  # the city's epithet, not the Shahba quarter
 ])
 def test_more_cue_words_and_attested_forms(gazetteer, name, place_id):
     assert gazetteer.resolve(name).place.id == place_id
