@@ -424,7 +424,7 @@ class _Extractor:
             faction = self._agent_by(places[-1].end, clause, facs)
             return [(p, faction, "capture", conf) for p in places] if faction else []
         if t == "capture_noun":
-            faction = self._agent_by(places[-1].end, clause, facs)
+            faction = self._agent_by(max(places[-1].end, cue.end), clause, facs)
             if faction is None:
                 faction, conf = self._agent_any(cue, sent, facs, idx, conf)
         elif t == "capture" and _PASSIVE_AUX.search(self.text[max(clause[0], cue.start - 14):cue.start]):
@@ -777,7 +777,10 @@ class _Extractor:
                     return d
             return self._since_opening(sent, dates) or self._default_date(None)
         lo, hi = min(cue.start, item.start), max(cue.end, item.end)
-        inside = [d for d in dates if lo <= d.start and d.end <= hi]
+        inside = [d for d in dates if lo <= d.start and d.end <= hi and d.start >= clause[0]]
+        if kind == "control" and item.end <= cue.start:
+            # "moved into X on Sunday and now control it": the day belongs to the other verb.
+            inside = [d for d in inside if _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])]
         if inside:
             return min(inside, key=lambda d: abs(d.start - cue.start))
         if item.end <= cue.start:
@@ -795,13 +798,15 @@ class _Extractor:
         before = [d for d in dates if clause[0] <= d.start and d.end <= lo]
         if before:
             return before[-1]
-        after = [d for d in dates if hi <= d.start < clause[1] and d.start - hi <= 30]
+        nxt_cue = [c.start for c in self.cues if c is not cue and c.start >= hi]
+        after = [d for d in dates if hi <= d.start < clause[1] and d.start - hi <= 60 and (not nxt_cue or d.start < nxt_cue[0])]
         if after:
-            return after[0]
+            return after[0]  # "captured X on the southern edge of the city early on Sunday" (no other verb in between)
         sent_before = [d for d in dates if d.end <= clause[0]]
         if sent_before:
             return sent_before[-1]
-        sent_after = [d for d in dates if d.start >= clause[1] and d.start - hi <= 60]
+        nxt = [c.start for c in self.cues if c is not cue and c.start >= hi]
+        sent_after = [d for d in dates if d.start >= clause[1] and d.start - hi <= 60 and (not nxt or d.start < nxt[0])]
         if sent_after and kind == "capture":
             return sent_after[0]
         if kind == "capture" and self.prev_capture_date and self.prev_capture_date[1] == idx - 1:
@@ -818,8 +823,8 @@ class _Extractor:
 
     def _default_date(self, kind: str | None) -> DateMention | None:
         """No date in the sentence: a capture takes the dispatch's event date (its lead), else publication."""
-        if kind == "capture" and self.lead_date is not None and self.lead_date.start < self.cur_sent[1]:
-            return _as_default(self.lead_date)  # a later sentence's "overnight" does not date an earlier capture
+        if kind == "capture" and self.lead_date is not None and self.lead_date.start < self.cur_sent[0]:
+            return _as_default(self.lead_date)  # only an earlier sentence's day sets the context
         if self.pub is None:
             return None
         return DateMention(-1, -1, self.pub.isoformat(), "day", True)
