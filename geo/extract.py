@@ -174,6 +174,8 @@ class _Extractor:
                     continue
                 if _fold(m.surface) in self.lex.not_places or _VERB_EST.search(m.surface):
                     continue
+                if m.kind == "region" and base + m.start > 0 and self.text[base + m.start - 1] in "-‑":
+                    continue  # "ouest d'Alep" inside "nord-ouest d'Alep": part of another compass word
                 out.append(_Item(base + m.start, base + m.end, m.surface, m.place_id, m.kind or "quarter", "gazetteer"))
         return out
 
@@ -582,7 +584,8 @@ class _Extractor:
         # nearest place, try the clause's opening subject.
         last = None
         starts = [head[-1]]
-        if head[0] is not head[-1] and not self.text[clause[0]:head[0].start].strip(" \t\"«“'"):
+        if head[0] is not head[-1] and (not self.text[clause[0]:head[0].start].strip(" \t\"«“'")
+                                        or _QUARTER_INTRO.fullmatch(self.text[clause[0]:head[0].start])):
             starts.append(head[0])
         for k, cand in enumerate(starts):
             if k == 0 and len(starts) > 1 and cand.kind == "region" and _PREP_END.search(self.text[max(clause[0], cand.start - 12):cand.start]):
@@ -711,6 +714,11 @@ class _Extractor:
         speaker = self._speaker_faction(sent)
         if speaker is not None:
             return speaker, conf * 0.7
+        if _REL_PRONOUN_SUBJECT.search(self.text[max(clause[0], cue.start - 30):cue.start]):
+            # "l'opposition : X, qu'elle contrôlait depuis 2012": the pronoun stands for the last faction named.
+            prior = [f for f in facs if sent[0] <= f.start and f.end <= cue.start and f.role == "noun"]
+            if prior:
+                return prior[-1].faction, conf * 0.75
         if _PRONOUN_SUBJECT.match(self.text, clause[0], cue.start) and idx > 0:
             # "Ils tiennent désormais X": the subject of the previous sentence.
             ps, pe = self.sent_spans[idx - 1]
@@ -726,7 +734,15 @@ class _Extractor:
         chunk = self.text[sent[0]:sent[1]]
         if not _FIRST_PERSON.search(chunk):
             return None
-        return _SPEAKER_SIDE.get(self._attribution(sent[0], sent[1]) or "")
+        side = _SPEAKER_SIDE.get(self._attribution(sent[0], sent[1]) or "")
+        if side is None:
+            # "« Nous avons libéré X », a déclaré un officier syrien", "said a Kurdish commander"
+            m = _SPEAKER.search(chunk)
+            if m is not None:
+                q = m.group("side").lower()
+                side = ("kurds" if q.startswith(("kurd", "ypg")) else
+                        "rebels" if q.startswith(("rebel", "insurg", "opposi", "de l'opp", "of the opp", "jihad")) else "government")
+        return side
 
     def _agent_any(self, cue: _Cue, sent: tuple[int, int], facs: list[_Faction], idx: int, conf: float) -> tuple[str | None, float]:
         nouns = [f for f in facs if f.role == "noun"]
@@ -1023,7 +1039,7 @@ _VERB_EST = re.compile(r"\s(?-i:est)$")
 _IN_THE = re.compile(r"\s+(?:in|dans|à|a|en|no|na|nel|nella)\s+(?:the\s+|l['’]|la\s+|le\s+)?", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:été|been|were|was|fueron|foram|stati|state)\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(
-    r"(?:,\s*)?\b(?:which|that|que|qu['’]|lequel|laquelle|lesquels|che|que)\s+(?:(?:the|les|le|la|l['’]|i|gli|los|las|os|as)\s*)?\S+(?:\s+\S+){0,3}\s+(?:had\s+|have\s+|has\s+|avaient\s+|avait\s+|ont\s+|a\s+)?$",
+    r"(?:,\s*)?(?:\b(?:which|that|que|lequel|laquelle|lesquels|che|que)\s+|\bqu['’]\s*)(?:(?:the|les|le|la|l['’]|i|gli|los|las|os|as)\s*)?\S+(?:\s+\S+){0,3}\s+(?:had\s+|have\s+|has\s+|avaient\s+|avait\s+|ont\s+|a\s+)?$",
     re.IGNORECASE)
 _BY_BEFORE = re.compile(
     r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|face\s+aux?|face\s+à|por|da|dalle|pelos?|pelas?)\s+|\b(?:par|au\s+profit\s+de|face\s+à)\s+l['’]"
@@ -1078,22 +1094,32 @@ _APPOSITION = re.compile(
 _DATELINE = re.compile(r"^\s*(?:(?-i:[A-ZÀ-Ý][A-ZÀ-Ý' .()-]+),\s*)?[^-–—\n]{0,40}?(?:\([A-Z][\w .-]*\)\s*)?[-–—]\s", re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|were|are)\b)", re.IGNORECASE)
 _CLITIC_BEFORE = re.compile(r"\b(?:l['’]|les\s+|la\s+|le\s+|en\s+)(?:ont\s+|a\s+|avaient\s+|avait\s+)?$", re.IGNORECASE)
+_REL_PRONOUN_SUBJECT = re.compile(r"(?:\bqu['’]|\b(?:que|which|that|whom)\s+)(?:elle|il|elles|ils|they|it|he|she)\s+(?:[\w'’]+\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[«\"“]\s*)?(?:ils|elles|they|ellos|loro|eles)\b", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"\b(?:sa|son|leur|its|their|su|sua|la\s+sua)\s+$", re.IGNORECASE)
 _APPOSITIVE_HEAD = re.compile(
     r"\s*,\s*(?:a|an|the|un|une|le|la)\s+(?:[\w-]+\s+)?(?:district|neighbou?rhood|quarter|area|quartier|secteur|zone)"
     r"(?:\s+(?:in|of|on|dans|de|du|au|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?[\w' -]{1,30}?)?\s*,?\s*", re.IGNORECASE)
 _PARTIAL_OF = re.compile(r"\s*(?:of|de|d['’]|du|des)\s*(?:(?!them\b|eux\b|which\b)[\w'’]+\s*){0,4}", re.IGNORECASE)
-_STILL = re.compile(r"\b(?:still|toujours|encore|ancora|todavía|ainda)\b", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:still|now|toujours|encore|désormais|maintenant|ancora|todavía|ainda)\b", re.IGNORECASE)
 _DETERMINERS = frozenset("the this that these those a an le la les ce cet cette ces un une il lo el los las o os each every all "
                          "tout toute tous toutes chaque".split())
 _ADJ_AFTER_NOUN = re.compile(r"\b(?:les|des|la|le|l['’]|aux|du|de|ses|leurs|sus|los|las|gli|os|as)\s*([a-zà-ÿ]{3,})\s+$")
 _SPEECH_PARTICIPLE = re.compile(
     r"\b(?:affirmant|assurant|ajoutant|indiquant|précisant|estimant|soulignant|saying|adding|insisting|claiming|stating|"
     r"afirmando|asegurando|affermando|dicendo)\b(?:\s+(?:que|qu['’]|that|che))?", re.IGNORECASE)
-_PREP_END = re.compile(r"(?:\b(?:de|du|des|of|in|dans|à|au|en|di|del|da|do)\s+|\bd['’])(?:the\s+|la\s+|l['’])?$", re.IGNORECASE)
+_PREP_END = re.compile(r"(?:\b(?:de|du|des|of|in|dans|à|au|en|di|del|da|do)\s+|\bd['’])(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.IGNORECASE)
 # "X, premier quartier à avoir été repris, a été sécurisé par": an apposition between commas, then the verb.
 _APPOSED_GAP = re.compile(r"\s*,[^,;:]{1,90},\s*(?:[\w'’]+\s+){0,3}")
+_SPEAKER = re.compile(
+    r"\b(?:un|une|a|an|le|the)\s+(?:haut\s+|senior\s+|local\s+)?(?:officier|officer|commandant|commander|chef|responsable|official|"
+    r"porte-parole|spokesman|spokeswoman|soldat|soldier|combattant|fighter|général|general)\s+"
+    r"(?P<side>syrien|syrian|militaire|military|de\s+l['’]armée|of\s+the\s+army|army|loyaliste|loyalist|gouvernemental|government|"
+    r"rebelle|rebel|insurgé|insurgent|de\s+l['’]opposition|of\s+the\s+opposition|opposition|jihadiste|jihadist|kurde|kurdish|ypg|des\s+ypg)\b",
+    re.IGNORECASE)
+_QUARTER_INTRO = re.compile(
+    r"\s*[\"«“]?\s*(?:(?:le|la|les|l['’]|the|el|il|o)\s*)?(?:quartiers?|districts?|neighbou?rhoods?|secteur|zone|barrio|bairro|quartiere)\s+"
+    r"(?:(?:de|d['’]|du|of|di|do)\s*)?", re.IGNORECASE)
 _SINCE_OPENING = re.compile(r"^\s*(?:since|depuis|desde|dal|dall['’]|dès)\b", re.IGNORECASE)
 
 

@@ -503,6 +503,134 @@ doc("ar-hanano-2016", P, "ar", "Arabic agency style", """
 استعاد الجيش السوري السيطرة على حي مساكن هنانو أمس بعد معارك عنيفة.
 """, [C("مساكن هنانو","Masaken Hanano","government",minus(P,1),"capture","استعاد الجيش السوري السيطرة على حي مساكن هنانو أمس")])
 
+
+# ---------------- batch 3 (written after the second round of fixes, scored before any further change) ----------------
+BATCH3_START = len(DOCS)
+P="2012-09-10"
+doc("en-afp-sakhour-quote-2012", P, "en", "AFP-style", """
+"We liberated Sakhour this morning," said a rebel commander who gave his name as Abu Bakr.
+""", [C("Sakhour","Sakhour","rebels",P,"capture","We liberated Sakhour this morning")])
+
+P="2016-11-28"
+doc("en-reuters-bustanbasha-contradict-2016", P, "en", "Reuters-style", """
+State television said troops had taken control of Bustan al-Basha, but the Observatory said the district was now held by the Kurdish YPG.
+""", [C("Bustan al-Basha","Bustan al-Basha","government",P,"capture","troops had taken control of Bustan al-Basha"),
+      C("the district","Bustan al-Basha","kurds",P,"control","the district was now held by the Kurdish YPG")])
+
+P="2016-11-29"
+doc("en-bbc-ardhamra-2016", P, "en", "BBC-style", """
+In quick succession, Ard al-Hamra, Inzarat and Ain al-Tal were overrun by pro-government militias on Monday.
+""", [C("Ard al-Hamra","Ard al-Hamra","government",wd(P,"mon"),"capture","Ard al-Hamra, Inzarat and Ain al-Tal were overrun by pro-government militias on Monday"),
+      C("Inzarat","Inzarat","government",wd(P,"mon"),"capture","Ard al-Hamra, Inzarat and Ain al-Tal were overrun by pro-government militias on Monday"),
+      C("Ain al-Tal","Ain al-Tal","government",wd(P,"mon"),"capture","Ard al-Hamra, Inzarat and Ain al-Tal were overrun by pro-government militias on Monday")])
+
+P="2016-12-13"
+doc("en-ap-sheikhsaeed-fell-2016", P, "en", "AP-style", """
+Hezbollah fighters and Iraqi Shiite militiamen spearheaded the assault on Sheikh Saeed, which fell on Monday after fierce resistance.
+""", [], [N("Sheikh Saeed","fell, no taker named", implied=dict(mention="Sheikh Saeed",canonical="Sheikh Saeed",faction="government",date=wd(P,"mon")))])
+
+P="2014-07-20"
+doc("en-guardian-easternhalf-2014", P, "en", "Guardian-style", """
+For two years the rebels have run the eastern half of the city, from Hanano in the north to Sukkari in the south.
+""", [C("the eastern half of the city","East Aleppo","rebels",P,"control","the rebels have run the eastern half of the city")],
+[N("Hanano","boundary of a region", implied=dict(mention="Hanano",canonical="Masaken Hanano",faction="rebels",date=P)),
+ N("Sukkari","boundary of a region", implied=dict(mention="Sukkari",canonical="Sukkari",faction="rebels",date=P))])
+
+P="2016-11-29"
+doc("en-sohr-ypg-expand-2016", P, "en", "SOHR statement style", """
+The Kurdish People's Protection Units (YPG) have expanded their control to the Sheikh Fares and Hellok areas after opposition factions withdrew, the Observatory said.
+""", [C("Sheikh Fares","Sheikh Fares","kurds",P,"capture","have expanded their control to the Sheikh Fares and Hellok areas"),
+      C("Hellok","Hellok","kurds",P,"capture","have expanded their control to the Sheikh Fares and Hellok areas")])
+
+P="2016-12-09"
+doc("en-ap-sheikhlutfi-2016", P, "en", "AP-style", """
+Government troops pushed deeper into eastern Aleppo on Thursday, taking the neighbourhood of Sheikh Lutfi after days of clashes.
+""", [C("Sheikh Lutfi","Sheikh Lutfi","government",wd(P,"thu"),"capture","taking the neighbourhood of Sheikh Lutfi")],
+[N("eastern Aleppo","advance")])
+
+P="2016-09-05"
+doc("en-reuters-ramouseh-positions-2016", P, "en", "Reuters-style", """
+The army has recaptured all the positions it lost in the Ramouseh area last month, a Syrian military source said.
+""", [], [N("Ramouseh","positions in: partial")])
+
+P="2016-11-28"
+doc("en-nyt-abandoned-2016", P, "en", "newspaper style", """
+As the government advanced, the rebels abandoned Sakhour, Haydariya and Sheikh Khodr without a fight.
+""", [], [N("Sakhour","withdrawal, no taker named"), N("Haydariya","withdrawal"), N("Sheikh Khodr","withdrawal")])
+
+P="2016-12-12"
+doc("en-sana-sukkari-2016", P, "en", "SANA-style", """
+Units of the Syrian Arab Army, in cooperation with allied forces, have taken full control of al-Sukkari neighborhood after eliminating the remaining terrorists there.
+""", [C("al-Sukkari","Sukkari","government",P,"capture","have taken full control of al-Sukkari neighborhood")])
+
+P="2012-07-26"
+doc("fr-afp-seifdawla-2012", P, "fr", "AFP-style", """
+Les rebelles se sont emparés mercredi du quartier de Seif al-Dawla, proche de Salaheddine, d'où ils tiennent en respect les blindés de l'armée.
+""", [C("Seif al-Dawla","Saif al-Dawla","rebels",wd(P,"wed"),"capture","Les rebelles se sont emparés mercredi du quartier de Seif al-Dawla")])
+
+P="2016-11-27"
+doc("fr-lemonde-hanano-defaite-2016", P, "fr", "Le Monde-style", """
+C'est une défaite majeure pour l'opposition : le quartier de Massaken Hanano, qu'elle contrôlait depuis 2012, est tombé samedi.
+""", [C("Massaken Hanano","Masaken Hanano","rebels","2012","control","le quartier de Massaken Hanano, qu'elle contrôlait depuis 2012")],
+[N("Massaken Hanano","fell, no taker named", implied=dict(mention="Massaken Hanano",canonical="Masaken Hanano",faction="government",date=wd(P,"sat")))])
+
+P="2016-12-12"
+doc("fr-rfi-cheikhsaid-chasse-2016", P, "fr", "RFI-style", """
+Les forces loyalistes affirment avoir chassé les rebelles de Cheikh Saïd, ce que dément l'opposition.
+""", [C("Cheikh Saïd","Sheikh Saeed","government",P,"capture","Les forces loyalistes affirment avoir chassé les rebelles de Cheikh Saïd")])
+
+P="2016-11-28"
+doc("fr-f24-deplaces-2016", P, "fr", "France 24-style", """
+Dans le quartier kurde de Cheikh Maqsoud, tenu par les YPG, des centaines de déplacés sont arrivés dimanche.
+""", [C("Cheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","Cheikh Maqsoud, tenu par les YPG")],
+[N("Cheikh Maqsoud","arrival of displaced people")])
+
+P="2016-12-08"
+doc("fr-afp-vieilleville-ensemble-2016", P, "fr", "AFP-style", """
+Les forces du régime contrôlent désormais l'ensemble de la vieille ville d'Alep, selon l'OSDH.
+""", [C("la vieille ville","Old City","government",P,"control","Les forces du régime contrôlent désormais l'ensemble de la vieille ville d'Alep")])
+
+P="2014-01-09"
+doc("fr-rfi-eiil-2014", P, "fr", "RFI-style", """
+L'État islamique en Irak et au Levant (EIIL) a été chassé mercredi de ses positions dans le quartier de Qadi Askar par une coalition de groupes rebelles.
+""", [], [N("Qadi Askar","positions in: partial")])
+
+P="2016-12-14"
+doc("fr-lemonde-paches-2016", P, "fr", "Le Monde-style", """
+Les derniers insurgés tiennent encore quelques pâtés de maisons à Soukkari et dans une partie d'Al-Machhad.
+""", [], [N("Soukkari","partial: a few blocks"), N("Al-Machhad","partial: une partie")])
+
+P="2016-08-01"
+doc("fr-afp-layramoun-repasse-2016", P, "fr", "AFP-style", """
+Le quartier de Layramoun, dans le nord-ouest d'Alep, est repassé dimanche sous le contrôle des forces gouvernementales.
+""", [C("Layramoun","Layramoun","government",wd(P,"sun"),"capture","Le quartier de Layramoun ... est repassé dimanche sous le contrôle des forces gouvernementales")])
+
+P="2016-12-02"
+doc("fr-rfi-contreoffensive-2016", P, "fr", "RFI-style", """
+Les jihadistes de Fateh al-Cham et leurs alliés ont lancé vendredi une contre-offensive pour reprendre Hanano, sans succès.
+""", [], [N("Hanano","attempt")])
+
+P="2016-11-28"
+doc("fr-f24-sakhour-officier-2016", P, "fr", "France 24-style", """
+« Nous avons libéré Sakhour et nous avançons vers Cheikh Khodr », a déclaré à l'AFP un officier syrien.
+""", [C("Sakhour","Sakhour","government",P,"capture","Nous avons libéré Sakhour")],
+[N("Cheikh Khodr","advance")])
+
+P="2016-11-29"
+doc("es-europapress-kurdos-2016", P, "es", "Europa Press-style", """
+Las fuerzas kurdas controlan el barrio de Sheij Maqsud desde 2012.
+""", [C("Sheij Maqsud","Sheikh Maqsoud","kurds","2012","control","Las fuerzas kurdas controlan el barrio de Sheij Maqsud desde 2012")])
+
+P="2016-11-28"
+doc("pt-lusa-sakhur-2016", P, "pt", "Lusa-style", """
+As forças do regime sírio retomaram nesta segunda-feira o bairro de Sakhur, em Alepo.
+""", [C("Sakhur","Sakhour","government",P,"capture","retomaram nesta segunda-feira o bairro de Sakhur")])
+
+P="2016-11-29"
+doc("ar-ypg-sheikhfares-2016", P, "ar", "Kurdish outlet style (Arabic)", """
+وسيطرت وحدات حماية الشعب الكردية على حي الشيخ فارس بعد انسحاب الفصائل منه.
+""", [C("حي الشيخ فارس","Sheikh Fares","kurds",P,"capture","وسيطرت وحدات حماية الشعب الكردية على حي الشيخ فارس")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -514,4 +642,5 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
         g.write(json.dumps({"id": d["id"], "claims": d["claims"], "non_claims": d["non"]}, ensure_ascii=False) + "\n")
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
-(OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:]) + "\n", encoding="utf-8")
+(OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:BATCH3_START]) + "\n", encoding="utf-8")
+(OUT / "batch3.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH3_START:]) + "\n", encoding="utf-8")
