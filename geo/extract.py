@@ -422,8 +422,8 @@ class _Extractor:
         if not places:
             return []
         if t == "loss":
-            # "Rebels lost X to the army": the taker follows "to"; without one, no claim.
-            faction = self._agent_by(places[-1].end, clause, facs)
+            # "Rebels lost X to the army", "ont abandonné X aux forces loyalistes": the taker follows "to"/"aux".
+            faction = self._agent_by(places[-1].end, clause, facs, to_rx=_TO_BEFORE)
             return [(p, faction, "capture", conf) for p in places] if faction else []
         if t == "capture_noun":
             faction = self._agent_by(max(places[-1].end, cue.end), clause, facs)
@@ -432,6 +432,11 @@ class _Extractor:
         elif t == "capture" and _PASSIVE_AUX.search(self.text[max(clause[0], cue.start - 14):cue.start]):
             # "Les rebelles ont été chassés de X par l'armée": the subject lost; the agent follows "par".
             faction = self._agent_by(places[-1].end, clause, facs) or self._agent_by(places[-1].end, sent, facs, reach=160)
+            if faction is None:
+                # "Rebels have been driven out of X, the army said": the side that announces it took X.
+                side = _SPEAKER_SIDE.get(self._attribution(sent[0], sent[1]) or "")
+                losers = {f.faction for f in facs if clause[0] <= f.start < cue.start}
+                faction = side if side is not None and losers and side not in losers else None
         else:
             faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf)
         if faction is None:
@@ -602,6 +607,12 @@ class _Extractor:
             break
         if last is None:
             return []
+        partial = rx.get("partial")
+        k = items.index(last)
+        if partial is not None and k > 0 and items[k - 1].start >= clause[0]:
+            gap = self.text[items[k - 1].end:last.start]
+            if _LIST_THEN_PARTIAL.fullmatch(gap) and partial.search(gap):
+                last = items[k - 1]  # "Mashhad, Sukkari and part of Ansari remained in rebel hands"
         chain = [last]
         k = items.index(last)
         while k > 0:
@@ -764,11 +775,12 @@ class _Extractor:
                 return f.faction
         return None
 
-    def _agent_by(self, pos: int, clause: tuple[int, int], facs: list[_Faction], *, reach: int = 60) -> str | None:
+    def _agent_by(self, pos: int, clause: tuple[int, int], facs: list[_Faction], *, reach: int = 60,
+                  to_rx: re.Pattern[str] | None = None) -> str | None:
         for f in facs:
             if pos <= f.start < min(clause[1], pos + reach):
                 pre = self.text[max(pos, f.start - 24):f.start].lower()
-                if _BY_BEFORE.search(pre):
+                if _BY_BEFORE.search(pre) or (to_rx is not None and to_rx.search(pre)):
                     return f.faction
         return None
 
@@ -809,7 +821,8 @@ class _Extractor:
             # A holding is as of publication unless the sentence dates it right there ("since 2012", "in July").
             near = [d for d in dates if hi <= d.start < clause[1] and d.start - hi <= 30]
             near += [d for d in dates if clause[0] <= d.start and d.end <= lo and lo - d.end <= 12]
-            near += [d for d in dates if clause[0] <= d.start < clause[1] and _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])]
+            near += [d for d in dates if clause[0] <= d.start < clause[1] and _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])
+                     and not (d.start > hi and _OTHER_RELATIVE.search(self.text[hi:d.start]))]  # "..., a division that has held since 2013"
             return near[0] if near else (self._since_opening(sent, dates) or self._default_date(kind))
         before = [d for d in dates if clause[0] <= d.start and d.end <= lo]
         if before:
@@ -1120,6 +1133,9 @@ _SPEAKER = re.compile(
 _QUARTER_INTRO = re.compile(
     r"\s*[\"«“]?\s*(?:(?:le|la|les|l['’]|the|el|il|o)\s*)?(?:quartiers?|districts?|neighbou?rhoods?|secteur|zone|barrio|bairro|quartiere)\s+"
     r"(?:(?:de|d['’]|du|of|di|do)\s*)?", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"(?:\b(?:aux|à|alle|ai)\s+|\bà\s+l['’])(?:les\s+|la\s+)?$", re.IGNORECASE)  # a loss's taker
+_OTHER_RELATIVE = re.compile(r",\s*(?:a|an|the|une?|la|le)\s+(?:[\w-]+\s+){1,3}(?:that|which|who|qui|que|qu['’])\b", re.IGNORECASE)
+_LIST_THEN_PARTIAL = re.compile(r"\s*(?:,\s*)?(?:and|et|y|e|ed)\s+(?:[\w'’]+\s+){1,3}", re.IGNORECASE)
 _SINCE_OPENING = re.compile(r"^\s*(?:since|depuis|desde|dal|dall['’]|dès)\b", re.IGNORECASE)
 
 

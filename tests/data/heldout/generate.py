@@ -631,6 +631,134 @@ doc("ar-ypg-sheikhfares-2016", P, "ar", "Kurdish outlet style (Arabic)", """
 وسيطرت وحدات حماية الشعب الكردية على حي الشيخ فارس بعد انسحاب الفصائل منه.
 """, [C("حي الشيخ فارس","Sheikh Fares","kurds",P,"capture","وسيطرت وحدات حماية الشعب الكردية على حي الشيخ فارس")])
 
+
+# ---------------- batch 4 (written after the third round of fixes; its first score is the final unseen estimate) ----------------
+BATCH4_START = len(DOCS)
+P="2016-12-08"
+doc("en-afp-babnairab-2016", P, "en", "AFP-style", """
+Regime forces on Wednesday seized the neighbourhoods of Bab al-Nairab, Qadi Askar and Salhin, the Observatory said, leaving rebels with a shrinking sliver of territory.
+""", [C("Bab al-Nairab","Bab al-Nairab (Muhammad Bek)","government",wd(P,"wed"),"capture","Regime forces on Wednesday seized the neighbourhoods of Bab al-Nairab, Qadi Askar and Salhin"),
+      C("Qadi Askar","Qadi Askar","government",wd(P,"wed"),"capture","Regime forces on Wednesday seized the neighbourhoods of Bab al-Nairab, Qadi Askar and Salhin"),
+      C("Salhin","Salihin","government",wd(P,"wed"),"capture","Regime forces on Wednesday seized the neighbourhoods of Bab al-Nairab, Qadi Askar and Salhin")])
+
+P="2015-10-10"
+doc("en-reuters-division-2015", P, "en", "Reuters-style", """
+Government forces hold the west of the city while insurgents control the east, a division that has barely shifted since 2013.
+""", [C("the west of the city","West Aleppo","government",P,"control","Government forces hold the west of the city", note="2013 also acceptable"),
+      C("the east","East Aleppo","rebels",P,"control","insurgents control the east", note="2013 also acceptable")])
+
+P="2016-12-01"
+doc("en-ap-ypg-deny-2016", P, "en", "AP-style", """
+A YPG spokesman denied that Kurdish fighters had handed over Sheikh Maqsoud to government forces.
+""", [], [N("Sheikh Maqsoud","denial")])
+
+P="2016-11-28"
+doc("en-bbc-jabalbadro-fell-2016", P, "en", "BBC-style", """
+Jabal Badro fell to the army on Sunday, a day after troops stormed Masaken Hanano.
+""", [C("Jabal Badro","Jabal Badro","government",wd(P,"sun"),"capture","Jabal Badro fell to the army on Sunday")],
+[N("Masaken Hanano","assault")])
+
+P="2016-12-12"
+doc("en-mee-sheikhsaeed-now-2016", P, "en", "Middle East Eye-style", """
+Sheikh Saeed, which overlooks the main road to the south, is now under the control of regime troops, according to activists.
+""", [C("Sheikh Saeed","Sheikh Saeed","government",P,"control","Sheikh Saeed ... is now under the control of regime troops")])
+
+P="2012-10-28"
+doc("en-afp-pyd-2012", P, "en", "AFP-style", """
+In Sheikh Maqsoud, a mainly Kurdish district in the north, armed men from the Kurdish Democratic Union Party man checkpoints and keep both the army and the rebels out.
+""", [], [N("Sheikh Maqsoud","implicit control", implied=dict(mention="Sheikh Maqsoud",canonical="Sheikh Maqsoud",faction="kurds",date=P))])
+
+P="2016-08-07"
+doc("en-reuters-ramouseh-parts-2016", P, "en", "Reuters-style", """
+Insurgents captured large parts of the Ramouseh district on Saturday, opening a narrow corridor into the besieged east.
+""", [], [N("Ramouseh","partial: large parts of"), N("the besieged east","siege")])
+
+P="2016-11-28"
+doc("en-sohr-sakhour-headline-2016", P, "en", "SOHR statement style", """
+Regime forces and their allies advance in al-Sakhour and take control of the area completely.
+""", [C("al-Sakhour","Sakhour","government",P,"capture","take control of the area completely")])
+
+P="2016-12-13"
+doc("en-guardian-remained-2016", P, "en", "Guardian-style", """
+By Monday night, only the districts of Mashhad, Sukkari and part of Ansari remained in rebel hands.
+""", [C("Mashhad","Mashhad","rebels",wd(P,"mon"),"control","only the districts of Mashhad, Sukkari and part of Ansari remained in rebel hands", note=f"{P} also acceptable"),
+      C("Sukkari","Sukkari","rebels",wd(P,"mon"),"control","only the districts of Mashhad, Sukkari and part of Ansari remained in rebel hands", note=f"{P} also acceptable")],
+[N("Ansari","partial: part of")])
+
+P="2012-08-09"
+doc("en-ap-salaheddine-driven-2012", P, "en", "AP-style", """
+Syrian rebels have been driven out of Salaheddine, the army said Thursday.
+""", [C("Salaheddine","Salaheddine","government",P,"capture","Syrian rebels have been driven out of Salaheddine, the army said Thursday")])
+
+P="2016-12-09"
+doc("fr-afp-babnayrab-2016", P, "fr", "AFP-style", """
+Les troupes gouvernementales ont pris jeudi le quartier de Bab al-Nayrab, a rapporté l'agence officielle Sana.
+""", [C("Bab al-Nayrab","Bab al-Nairab (Muhammad Bek)","government",wd(P,"thu"),"capture","Les troupes gouvernementales ont pris jeudi le quartier de Bab al-Nayrab")])
+
+P="2016-12-01"
+doc("fr-lemonde-kurdes-neutres-2016", P, "fr", "Le Monde-style", """
+Les Kurdes, qui tiennent Cheikh Maqsoud depuis 2012, ont observé une neutralité prudente.
+""", [C("Cheikh Maqsoud","Sheikh Maqsoud","kurds","2012","control","Les Kurdes, qui tiennent Cheikh Maqsoud depuis 2012")])
+
+P="2016-12-10"
+doc("fr-rfi-pasencore-2016", P, "fr", "RFI-style", """
+Le régime n'a pas encore repris le quartier de Cheikh Saïd, où les combats se poursuivent.
+""", [], [N("Cheikh Saïd","negation")])
+
+P="2016-12-12"
+doc("fr-f24-moitie-soukkari-2016", P, "fr", "France 24-style", """
+Les forces prorégime contrôlent désormais plus de la moitié du quartier de Soukkari.
+""", [], [N("Soukkari","partial: half of a quarter")])
+
+P="2016-12-06"
+doc("fr-afp-karmhomad-2016", P, "fr", "AFP-style", """
+Les quartiers de Karm Homad et Karm al-Qaterji sont désormais aux mains de l'armée, après le retrait des insurgés.
+""", [C("Karm Homad","Karm Homad","government",P,"control","Les quartiers de Karm Homad et Karm al-Qaterji sont désormais aux mains de l'armée"),
+      C("Karm al-Qaterji","Karm al-Qaterji","government",P,"control","Les quartiers de Karm Homad et Karm al-Qaterji sont désormais aux mains de l'armée")])
+
+P="2012-09-12"
+doc("fr-lemonde-hanano-asl-2012", P, "fr", "Le Monde-style", """
+Le quartier de Hanano est passé sous le contrôle total de l'Armée syrienne libre (ASL) mardi, selon un militant joint par téléphone.
+""", [C("Hanano","Masaken Hanano","rebels",wd(P,"tue"),"capture","Le quartier de Hanano est passé sous le contrôle total de l'Armée syrienne libre (ASL) mardi")])
+
+P="2016-11-28"
+doc("fr-rfi-dizaine-2016", P, "fr", "RFI-style", """
+Au total, l'armée a reconquis en quatre jours une dizaine de quartiers, dont Massaken Hanano, Jabal Badro et Haydariyé.
+""", [C("Massaken Hanano","Masaken Hanano","government",P,"capture","l'armée a reconquis ... une dizaine de quartiers, dont Massaken Hanano, Jabal Badro et Haydariyé"),
+      C("Jabal Badro","Jabal Badro","government",P,"capture","dont Massaken Hanano, Jabal Badro et Haydariyé"),
+      C("Haydariyé","Haydariya","government",P,"capture","dont Massaken Hanano, Jabal Badro et Haydariyé")])
+
+P="2016-12-03"
+doc("fr-f24-abandonne-2016", P, "fr", "France 24-style", """
+Hier soir, les rebelles ont abandonné le quartier de Tariq al-Bab aux forces loyalistes.
+""", [C("Tariq al-Bab","Tariq al-Bab","government",minus(P,1),"capture","les rebelles ont abandonné le quartier de Tariq al-Bab aux forces loyalistes")])
+
+P="2015-02-01"
+doc("fr-afp-ei-villages-2015", P, "fr", "AFP-style", """
+L'État islamique contrôle toujours plusieurs villages à l'est d'Alep, selon l'OSDH.
+""", [], [N("l'est d'Alep","villages east of the city: not a named quarter or region held")])
+
+P="2016-12-23"
+doc("fr-rfi-dernierbus-2016", P, "fr", "RFI-style", """
+Le dernier bus a quitté Ramoussa jeudi soir ; l'armée a aussitôt annoncé avoir repris le contrôle total d'Alep.
+""", [C("Alep","Aleppo","government",wd(P,"thu"),"capture","l'armée a aussitôt annoncé avoir repris le contrôle total d'Alep", note=f"{P} also acceptable")],
+[N("Ramoussa","evacuation")])
+
+P="2016-12-12"
+doc("it-ansa-sheikhsaid-2016", P, "it", "ANSA-style", """
+I ribelli hanno perso il controllo del quartiere di Sheikh Said, ora in mano alle forze governative.
+""", [C("Sheikh Said","Sheikh Saeed","government",P,"control","Sheikh Said, ora in mano alle forze governative")])
+
+P="2016-12-12"
+doc("es-efe-bustanqasr-2016", P, "es", "EFE-style", """
+Los rebeldes se retiraron de Bustan al Qasr, que quedó bajo control del Ejército sirio.
+""", [C("Bustan al Qasr","Bustan al-Qasr","government",P,"capture","Bustan al Qasr, que quedó bajo control del Ejército sirio")])
+
+P="2016-12-08"
+doc("pt-lusa-cidadevelha-2016", P, "pt", "Lusa-style", """
+O Exército sírio controla agora toda a Cidade Velha de Alepo.
+""", [C("Cidade Velha","Old City","government",P,"control","O Exército sírio controla agora toda a Cidade Velha de Alepo")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -643,4 +771,5 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
 (OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:BATCH3_START]) + "\n", encoding="utf-8")
-(OUT / "batch3.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH3_START:]) + "\n", encoding="utf-8")
+(OUT / "batch4.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH4_START:]) + "\n", encoding="utf-8")
+(OUT / "batch3.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH3_START:BATCH4_START]) + "\n", encoding="utf-8")
