@@ -24,7 +24,7 @@ from geo.models import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
 
-EXTRACTOR_VERSION = "rules-1.3"
+EXTRACTOR_VERSION = "rules-1.4"
 
 _CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun", "loss_pass")
 _PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss_pass": 2, "loss": 3, "capture_noun": 4, "attrib": 5, "divided": 6,
@@ -401,6 +401,10 @@ class _Extractor:
             if block is not None and block.search(self.text[max(clause[0], places[0].start - 60):places[0].start]):
                 return []  # "it is only a matter of time before X is back in government hands"
             faction = self._agent_after(cue, clause, facs)
+            if faction is None and t == "capture_pass" and not [f for f in facs if sent[0] <= f.start < sent[1]]:
+                # "X a été reconquis mardi, selon une source militaire": a government source reports its own gains.
+                if _SPEAKER_SIDE.get(self._attribution(sent[0], sent[1]) or "") == "government":
+                    faction, conf = "government", conf * 0.7
             if faction is None:
                 faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf, exclude_after_from=True)
             if faction is None:
@@ -821,7 +825,7 @@ class _Extractor:
             # A holding is as of publication unless the sentence dates it right there ("since 2012", "in July").
             near = [d for d in dates if hi <= d.start < clause[1] and d.start - hi <= 30]
             near += [d for d in dates if clause[0] <= d.start and d.end <= lo and lo - d.end <= 12]
-            near += [d for d in dates if clause[0] <= d.start < clause[1] and _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])
+            near += [d for d in dates if lo <= d.start < clause[1] and _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])
                      and not (d.start > hi and _OTHER_RELATIVE.search(self.text[hi:d.start]))]  # "..., a division that has held since 2013"
             return near[0] if near else (self._since_opening(sent, dates) or self._default_date(kind))
         before = [d for d in dates if clause[0] <= d.start and d.end <= lo]

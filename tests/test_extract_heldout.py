@@ -162,6 +162,12 @@ RULES = [
     ("fr", "Les jihadistes de l'EI tiennent plusieurs villages à l'est d'Alep.", MON, set()),
     # a "since" date inside another noun's relative clause does not date the holding
     ("en", "Rebels control the east, a front line that has not moved since 2013.", MON, {("east_aleppo", "rebels", "2016-11-28")}),
+    # batch 5: Arabic present tense; a government source's agentless passive; "since" before the place is another verb's
+    ("ar", "الجيش السوري يسيطر على حي الشيخ خضر", MON, {("sheikh_khodr", "government", "2016-11-28")}),
+    ("fr", "Inzarat a été reconquis dimanche, selon une source militaire.", MON, {("inzarat", "government", "2016-11-27")}),
+    ("fr", "Des combats opposent depuis 2013 soldats et rebelles à Kalasa, un quartier tenu par l'opposition.", MON,
+     {("kalasa", "rebels", "2016-11-28")}),
+    ("en", "Kurdish-led forces seized Hellok on Sunday.", MON, {("hellok", "kurds", "2016-11-27")}),
     # "The district" is an anaphor, not an unknown quarter named "The"
     ("en", "Rebels denied losing Owaija. The district remains in rebel hands, a commander said.", MON, {("owaija", "rebels", "2016-11-28")}),
 ]

@@ -759,6 +759,123 @@ doc("pt-lusa-cidadevelha-2016", P, "pt", "Lusa-style", """
 O Exército sírio controla agora toda a Cidade Velha de Alepo.
 """, [C("Cidade Velha","Old City","government",P,"control","O Exército sírio controla agora toda a Cidade Velha de Alepo")])
 
+
+# ---------------- batch 5 (written after all fixes; scored once, not tuned on: the final unseen estimate) ----------------
+BATCH5_START = len(DOCS)
+P="2016-12-13"
+doc("en-afp-98percent-2016", P, "en", "AFP-style", """
+Syrian troops backed by Russian air power now control some 98 percent of the former rebel enclave, the army said on Tuesday.
+""", [], [N("former rebel enclave","partial; former")])
+
+P="2016-11-26"
+doc("en-reuters-hanano-blow-2016", P, "en", "Reuters-style", """
+Government forces and their allies captured the Masaken Hanano housing district on Saturday, a significant blow to the rebels, a war monitor and a military source said.
+""", [C("Masaken Hanano","Masaken Hanano","government",P,"capture","captured the Masaken Hanano housing district on Saturday")])
+
+P="2016-11-28"
+doc("en-ap-kurdishled-2016", P, "en", "AP-style", """
+Kurdish-led forces took advantage of the chaos to seize the district of Sheikh Fares.
+""", [C("Sheikh Fares","Sheikh Fares","kurds",P,"capture","Kurdish-led forces took advantage of the chaos to seize the district of Sheikh Fares")])
+
+P="2013-04-05"
+doc("en-bbc-fsa-entered-2013", P, "en", "BBC-style", """
+Rebels from the Free Syrian Army entered the Kurdish neighbourhood of Sheikh Maqsoud in late March, sparking clashes with YPG fighters.
+""", [], [N("Sheikh Maqsoud","entry; 'Kurdish neighbourhood' is ethnic, not control")])
+
+P="2016-11-27"
+doc("en-mee-hanano-since-2016", P, "en", "Middle East Eye-style", """
+The opposition had held Hanano since July 2012.
+""", [C("Hanano","Masaken Hanano","rebels","2012-07","control","The opposition had held Hanano since July 2012")])
+
+P="2016-12-09"
+doc("en-ap-bothdistricts-2016", P, "en", "AP-style", """
+On Thursday, government forces pushed into Salaheddine and Ansari, seizing both districts by nightfall.
+""", [C("Salaheddine","Salaheddine","government",wd(P,"thu"),"capture","seizing both districts by nightfall"),
+      C("Ansari","Ansari East","government",wd(P,"thu"),"capture","seizing both districts by nightfall")])
+
+P="2016-11-30"
+doc("en-reuters-repelled-2016", P, "en", "Reuters-style", """
+Rebels said they had repelled the attack on Sheikh Saeed, while state media reported that the army had taken the district.
+""", [C("the district","Sheikh Saeed","government",P,"capture","state media reported that the army had taken the district")],
+[N("Sheikh Saeed","attack repelled")])
+
+P="2012-12-15"
+doc("en-guardian-half-2012", P, "en", "Guardian-style", """
+The rebels control roughly half of Aleppo, mostly in the east and south.
+""", [C("half of Aleppo","East Aleppo","rebels",P,"control","The rebels control roughly half of Aleppo")])
+
+P="2016-12-05"
+doc("en-sana-karmmaysar-2016", P, "en", "SANA-style", """
+Army units continued their advance in the eastern neighborhoods of Aleppo city, restoring security to al-Jazmati and Karm al-Maysar after eliminating scores of terrorists.
+""", [C("al-Jazmati","Karm al-Jazmati","government",P,"capture","restoring security to al-Jazmati and Karm al-Maysar"),
+      C("Karm al-Maysar","Karm al-Maysar","government",P,"capture","restoring security to al-Jazmati and Karm al-Maysar")])
+
+P="2016-12-12"
+doc("fr-afp-5pourcent-2016", P, "fr", "AFP-style", """
+Selon l'OSDH, les rebelles ne contrôlent plus qu'environ 5 % de la superficie qu'ils détenaient à Alep-Est.
+""", [], [N("Alep-Est","partial")])
+
+P="2016-12-07"
+doc("fr-lemonde-chaar-reconquis-2016", P, "fr", "Le Monde-style", """
+Chaar, où vivaient des dizaines de milliers de civils, a été reconquis mardi, selon une source militaire.
+""", [C("Chaar","Shaar","government",wd(P,"tue"),"capture","Chaar ... a été reconquis mardi, selon une source militaire")])
+
+P="2012-08-08"
+doc("fr-rfi-essentiel-2012", P, "fr", "RFI-style", """
+Les combattants de l'ASL assurent tenir toujours l'essentiel de Salaheddine.
+""", [], [N("Salaheddine","partial: l'essentiel")])
+
+P="2016-11-27"
+doc("fr-f24-tombes-nuit-2016", P, "fr", "France 24-style", """
+Jabal Badro et Haydariyé sont tombés dans la nuit de samedi à dimanche.
+""", [], [N("Jabal Badro","fell, no taker named"), N("Haydariyé","fell, no taker named")])
+
+P="2016-12-20"
+doc("fr-afp-kurdes-retrait-2016", P, "fr", "AFP-style", """
+Les combattants kurdes se sont retirés de Cheikh Farès et Hellok, qu'ils avaient pris fin novembre, au profit de l'armée.
+""", [C("Cheikh Farès","Sheikh Fares","government",P,"capture","se sont retirés de Cheikh Farès et Hellok ... au profit de l'armée"),
+      C("Hellok","Hellok","government",P,"capture","se sont retirés de Cheikh Farès et Hellok ... au profit de l'armée"),
+      C("Cheikh Farès","Sheikh Fares","kurds","2016-11","capture","qu'ils avaient pris fin novembre"),
+      C("Hellok","Hellok","kurds","2016-11","capture","qu'ils avaient pris fin novembre")])
+
+P="2016-12-08"
+doc("fr-lemonde-sud-2016", P, "fr", "Le Monde-style", """
+Dans le sud, l'armée a conquis mercredi les quartiers de Cheikh Lotfi, Marjé et Bab al-Nayrab.
+""", [C("Cheikh Lotfi","Sheikh Lutfi","government",wd(P,"wed"),"capture","l'armée a conquis mercredi les quartiers de Cheikh Lotfi, Marjé et Bab al-Nayrab"),
+      C("Marjé","Marjeh","government",wd(P,"wed"),"capture","l'armée a conquis mercredi les quartiers de Cheikh Lotfi, Marjé et Bab al-Nayrab"),
+      C("Bab al-Nayrab","Bab al-Nairab (Muhammad Bek)","government",wd(P,"wed"),"capture","l'armée a conquis mercredi les quartiers de Cheikh Lotfi, Marjé et Bab al-Nayrab")])
+
+P="2016-11-27"
+doc("fr-rfi-perdu-profit-2016", P, "fr", "RFI-style", """
+Les insurgés ont perdu samedi le quartier de Massaken Hanano au profit des forces du régime.
+""", [C("Massaken Hanano","Masaken Hanano","government",wd(P,"sat"),"capture","Les insurgés ont perdu samedi le quartier de Massaken Hanano au profit des forces du régime")])
+
+P="2016-11-29"
+doc("fr-f24-ypg-desormais-2016", P, "fr", "France 24-style", """
+Les Unités de protection du peuple (YPG) contrôlent désormais le quartier de Boustane al-Bacha.
+""", [C("Boustane al-Bacha","Bustan al-Basha","kurds",P,"control","Les Unités de protection du peuple (YPG) contrôlent désormais le quartier de Boustane al-Bacha")])
+
+P="2012-08-01"
+doc("fr-afp-seif-tenu-2012", P, "fr", "AFP-style", """
+Des combats opposent depuis dimanche soldats et rebelles à Seif al-Dawla, un quartier tenu par l'opposition.
+""", [C("Seif al-Dawla","Saif al-Dawla","rebels",P,"control","Seif al-Dawla, un quartier tenu par l'opposition")],
+[N("Seif al-Dawla","fighting")])
+
+P="2016-12-08"
+doc("es-ep-ciudadvieja-2016", P, "es", "Europa Press-style", """
+El régimen sirio recuperó el control de la Ciudad Vieja de Alepo el miércoles.
+""", [C("Ciudad Vieja","Old City","government",wd(P,"wed"),"capture","El régimen sirio recuperó el control de la Ciudad Vieja de Alepo el miércoles")])
+
+P="2016-11-28"
+doc("it-agi-curdi-2016", P, "it", "AGI-style", """
+I curdi controllano il quartiere di Sheikh Maqsoud dal 2012.
+""", [C("Sheikh Maqsoud","Sheikh Maqsoud","kurds","2012","control","I curdi controllano il quartiere di Sheikh Maqsoud dal 2012")])
+
+P="2016-12-05"
+doc("ar-shaar-2016", P, "ar", "Arabic agency style", """
+قوات النظام تسيطر على حي الشعار شرق حلب.
+""", [C("حي الشعار","Shaar","government",P,"capture","قوات النظام تسيطر على حي الشعار")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -771,5 +888,6 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
 (OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:BATCH3_START]) + "\n", encoding="utf-8")
-(OUT / "batch4.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH4_START:]) + "\n", encoding="utf-8")
+(OUT / "batch5.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH5_START:]) + "\n", encoding="utf-8")
+(OUT / "batch4.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH4_START:BATCH5_START]) + "\n", encoding="utf-8")
 (OUT / "batch3.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH3_START:BATCH4_START]) + "\n", encoding="utf-8")
