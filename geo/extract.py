@@ -558,7 +558,13 @@ class _Extractor:
         if (partial is not None and partial.search(gap) and not _is_half_city(first)) or _blocking_verb_between(gap) or inside:
             # "huit quartiers dans X, dont celui de Y": the examples after "dont" are claims.
             inc = rx.get("including")
-            m = inc.search(self.text, first.end, clause[1]) if inc is not None else None
+            # "confined to a few districts, the largest of them X and Y": the examples before the first place count too.
+            m = None
+            if inc is not None:
+                for m in inc.finditer(self.text, pos, first.start):
+                    pass
+                if m is None or first.start - m.end() > 40:
+                    m = inc.search(self.text, first.end, clause[1])
             if m is None:
                 return []
             rest = [it for it in cands if it.start >= m.end() and it.start - m.end() <= 40]
@@ -1121,7 +1127,7 @@ _PARTIAL_OF = re.compile(r"\s*(?:of|de|d['’]|du|des)\s*(?:(?!them\b|eux\b|whic
 _STILL = re.compile(r"\b(?:still|now|toujours|encore|désormais|maintenant|ancora|todavía|ainda)\b", re.IGNORECASE)
 _DETERMINERS = frozenset("the this that these those a an le la les ce cet cette ces un une il lo el los las o os each every all "
                          "tout toute tous toutes chaque".split())
-_ADJ_AFTER_NOUN = re.compile(r"\b(?:les|des|la|le|l['’]|aux|du|de|ses|leurs|sus|los|las|gli|os|as)\s*([a-zà-ÿ]{3,})\s+$")
+_ADJ_AFTER_NOUN = re.compile(r"(?:\b(?:les|des|la|le|aux|du|de|ses|leurs|sus|los|las|gli|os|as)\s+|\bl['’]\s*)([a-zà-ÿ]{3,})\s+$")
 _SPEECH_PARTICIPLE = re.compile(
     r"\b(?:affirmant|assurant|ajoutant|indiquant|précisant|estimant|soulignant|saying|adding|insisting|claiming|stating|"
     r"afirmando|asegurando|affermando|dicendo)\b(?:\s+(?:que|qu['’]|that|che))?", re.IGNORECASE)

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 SCORER = Path("/work/shared/tools/score_claims.py")
 
-# F1 floors (reached at rules-1.4: all 0.993, en 0.994, fr 0.991).
-FLOORS = {"all": 0.93, "en": 0.90, "fr": 0.90}
+# F1 floors (reached at rules-1.4 on 141 documents, 172 claims: all 0.973, en 0.975, fr 0.964).
+FLOORS = {"all": 0.95, "en": 0.94, "fr": 0.93}
 
 
 def _scorer():
@@ -64,7 +64,7 @@ def test_heldout_f1_stays_above_its_floor(heldout_report, lang):
 
 
 def test_heldout_precision_stays_high(heldout_report):
-    assert heldout_report["by_lang"]["all"]["precision"] >= 0.93
+    assert heldout_report["by_lang"]["all"]["precision"] >= 0.96
 
 
 # ------------------------------------------------------------------ one sentence per rule (ours)
@@ -168,6 +168,11 @@ RULES = [
     ("fr", "Des combats opposent depuis 2013 soldats et rebelles à Kalasa, un quartier tenu par l'opposition.", MON,
      {("kalasa", "rebels", "2016-11-28")}),
     ("en", "Kurdish-led forces seized Hellok on Sunday.", MON, {("hellok", "kurds", "2016-11-27")}),
+    # examples named before the first place: "confined to a few districts, the largest of them X and Y"
+    ("en", "The retreat leaves insurgents confined to a few districts in the south, the largest of them Kalasa and Fardous.", MON,
+     {("kalasa", "rebels", "2016-11-28"), ("fardous", "rebels", "2016-11-28")}),
+    # "le"/"la" glued inside a word ("leaves") is not an article before a noun
+    ("en", "The battle leaves rebels holding Kalasa.", MON, {("kalasa", "rebels", "2016-11-28")}),
     # "The district" is an anaphor, not an unknown quarter named "The"
     ("en", "Rebels denied losing Owaija. The district remains in rebel hands, a commander said.", MON, {("owaija", "rebels", "2016-11-28")}),
 ]
