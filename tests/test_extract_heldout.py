@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 SCORER = Path("/work/shared/tools/score_claims.py")
 
-# F1 floors (reached at rules-1.4 on 141 documents, 172 claims: all 0.973, en 0.975, fr 0.964).
+# F1 floors (reached at rules-1.4 on 157 documents, 186 claims: all 0.970, en 0.977, fr 0.959).
 FLOORS = {"all": 0.95, "en": 0.94, "fr": 0.93}
 
 
@@ -173,6 +173,10 @@ RULES = [
      {("kalasa", "rebels", "2016-11-28"), ("fardous", "rebels", "2016-11-28")}),
     # "le"/"la" glued inside a word ("leaves") is not an article before a noun
     ("en", "The battle leaves rebels holding Kalasa.", MON, {("kalasa", "rebels", "2016-11-28")}),
+    # batch 6: "forces loyal to Assad", "swept through", "mis la main sur"
+    ("en", "Forces loyal to Assad took Kalasa on Sunday.", MON, {("kalasa", "government", "2016-11-27")}),
+    ("en", "Troops swept through the Kalasa district on Sunday.", MON, {("kalasa", "government", "2016-11-27")}),
+    ("fr", "Les rebelles ont mis la main dimanche sur le quartier de Kalasa.", MON, {("kalasa", "rebels", "2016-11-27")}),
     # "The district" is an anaphor, not an unknown quarter named "The"
     ("en", "Rebels denied losing Owaija. The district remains in rebel hands, a commander said.", MON, {("owaija", "rebels", "2016-11-28")}),
 ]

@@ -876,6 +876,91 @@ doc("ar-shaar-2016", P, "ar", "Arabic agency style", """
 قوات النظام تسيطر على حي الشعار شرق حلب.
 """, [C("حي الشعار","Shaar","government",P,"capture","قوات النظام تسيطر على حي الشعار")])
 
+
+# ---------------- batch 6 (written after rules-1.4 was complete; scored once: the final version's unseen estimate) ----------------
+BATCH6_START = len(DOCS)
+P="2016-12-07"
+doc("en-reuters-sweptthrough-2016", P, "en", "Reuters-style", """
+Syrian government troops swept through the Bustan al-Qasr and Kalasa districts on Tuesday, according to a Reuters witness.
+""", [C("Bustan al-Qasr","Bustan al-Qasr","government",wd(P,"tue"),"capture","troops swept through the Bustan al-Qasr and Kalasa districts on Tuesday"),
+      C("Kalasa","Kalasa","government",wd(P,"tue"),"capture","troops swept through the Bustan al-Qasr and Kalasa districts on Tuesday")])
+
+P="2016-12-12"
+doc("en-reuters-ansari-overnight-2016", P, "en", "Reuters-style", """
+The Syrian army and its allies retook Aleppo's Ansari district overnight, a commander in the pro-Damascus alliance said.
+""", [C("Ansari","Ansari East","government",minus(P,1),"capture","retook Aleppo's Ansari district overnight", note=f"{P} also acceptable")])
+
+P="2015-04-01"
+doc("en-ap-nusra-pulledout-2015", P, "en", "AP-style", """
+Nusra Front fighters are reported to have pulled out of the outskirts of Sheikh Maqsoud.
+""", [], [N("Sheikh Maqsoud","withdrawal from outskirts")])
+
+P="2015-06-06"
+doc("en-bbc-midan-2015", P, "en", "BBC-style", """
+Government-held Midan came under intense rocket fire on Friday.
+""", [C("Midan","Midan","government",P,"control","Government-held Midan")])
+
+P="2016-12-09"
+doc("en-afp-threequarters-2016", P, "en", "AFP-style", """
+The rebels have lost around three-quarters of the territory they held in eastern Aleppo.
+""", [], [N("eastern Aleppo","partial")])
+
+P="2016-11-29"
+doc("en-ap-loyaltoassad-2016", P, "en", "AP-style", """
+Forces loyal to Bashar al-Assad took the Sakhour district on Monday, state TV reported.
+""", [C("Sakhour","Sakhour","government",wd(P,"mon"),"capture","Forces loyal to Bashar al-Assad took the Sakhour district on Monday")])
+
+P="2016-08-10"
+doc("en-guardian-hamdaniyeh-2016", P, "en", "Guardian-style", """
+Residents of Hamdaniyeh, a government-controlled district, said rebel shells had killed three children.
+""", [C("Hamdaniyeh","Hamdaniyeh","government",P,"control","Hamdaniyeh, a government-controlled district")])
+
+P="2016-12-01"
+doc("fr-osdh-mislamain-2016", P, "fr", "AFP-style", """
+Les loyalistes ont mis la main mercredi sur le quartier de Karm al-Tarab, selon l'OSDH.
+""", [C("Karm al-Tarab","Karm al-Tarab","government",wd(P,"wed"),"capture","Les loyalistes ont mis la main mercredi sur le quartier de Karm al-Tarab")])
+
+P="2016-12-09"
+doc("fr-lemonde-salaheddine-premiers-2016", P, "fr", "Le Monde-style", """
+Le quartier de Salaheddine, l'un des premiers à être tombés aux mains des rebelles en 2012, a été repris jeudi par l'armée.
+""", [C("Salaheddine","Salaheddine","government",wd(P,"thu"),"capture","Le quartier de Salaheddine ... a été repris jeudi par l'armée"),
+      C("Salaheddine","Salaheddine","rebels","2012","capture","l'un des premiers à être tombés aux mains des rebelles en 2012")])
+
+P="2016-12-06"
+doc("fr-rfi-progression-2016", P, "fr", "RFI-style", """
+Les forces gouvernementales poursuivent leur progression dans la vieille ville.
+""", [], [N("vieille ville","advance")])
+
+P="2015-07-10"
+doc("fr-f24-quartiersouest-2015", P, "fr", "France 24-style", """
+Les quartiers ouest d'Alep, contrôlés par le régime, ont été la cible de tirs de roquettes.
+""", [C("Les quartiers ouest d'Alep","West Aleppo","government",P,"control","Les quartiers ouest d'Alep, contrôlés par le régime")])
+
+P="2016-11-28"
+doc("fr-afp-totalement-2016", P, "fr", "AFP-style", """
+Selon l'armée, ses troupes ont repris « totalement » le quartier de Cheikh Khodr lundi.
+""", [C("Cheikh Khodr","Sheikh Khodr","government",P,"capture","ses troupes ont repris « totalement » le quartier de Cheikh Khodr lundi")])
+
+P="2016-08-03"
+doc("fr-rfi-hamdaniye-partie-2016", P, "fr", "RFI-style", """
+Les rebelles ont reconquis mardi soir une partie du quartier de Hamdaniyé.
+""", [], [N("Hamdaniyé","partial: une partie")])
+
+P="2016-11-28"
+doc("fr-lemonde-ypg-sanscombattre-2016", P, "fr", "Le Monde-style", """
+Au nord, les Kurdes des YPG ont pris Cheikh Farès sans combattre.
+""", [C("Cheikh Farès","Sheikh Fares","kurds",P,"capture","les Kurdes des YPG ont pris Cheikh Farès sans combattre")])
+
+P="2016-12-12"
+doc("es-efe-sheijsaid-2016", P, "es", "EFE-style", """
+Las tropas de Asad conquistaron el barrio de Sheij Said.
+""", [C("Sheij Said","Sheikh Saeed","government",P,"capture","Las tropas de Asad conquistaron el barrio de Sheij Said")])
+
+P="2016-11-27"
+doc("it-ansa-hanano-2016", P, "it", "ANSA-style", """
+L'esercito siriano ha riconquistato il quartiere di Hanano.
+""", [C("Hanano","Masaken Hanano","government",P,"capture","L'esercito siriano ha riconquistato il quartiere di Hanano")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -888,6 +973,7 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
 (OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:BATCH3_START]) + "\n", encoding="utf-8")
-(OUT / "batch5.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH5_START:]) + "\n", encoding="utf-8")
+(OUT / "batch6.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH6_START:]) + "\n", encoding="utf-8")
+(OUT / "batch5.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH5_START:BATCH6_START]) + "\n", encoding="utf-8")
 (OUT / "batch4.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH4_START:BATCH5_START]) + "\n", encoding="utf-8")
 (OUT / "batch3.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH3_START:BATCH4_START]) + "\n", encoding="utf-8")
