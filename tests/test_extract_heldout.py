@@ -177,6 +177,9 @@ RULES = [
     ("en", "Forces loyal to Assad took Kalasa on Sunday.", MON, {("kalasa", "government", "2016-11-27")}),
     ("en", "Troops swept through the Kalasa district on Sunday.", MON, {("kalasa", "government", "2016-11-27")}),
     ("fr", "Les rebelles ont mis la main dimanche sur le quartier de Kalasa.", MON, {("kalasa", "rebels", "2016-11-27")}),
+    # "leur fief de X": the possessor, the subject, holds X
+    ("fr", "Les YPG ont pris lundi Hellok, voisin de leur fief de Cheikh Maqsoud.", MON,
+     {("hellok", "kurds", "2016-11-28"), ("sheikh_maqsoud", "kurds", "2016-11-28")}),
     # "The district" is an anaphor, not an unknown quarter named "The"
     ("en", "Rebels denied losing Owaija. The district remains in rebel hands, a commander said.", MON, {("owaija", "rebels", "2016-11-28")}),
 ]
