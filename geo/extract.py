@@ -44,8 +44,20 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s(?:après|after|dopo|después|depois)\s",
     re.IGNORECASE,
 )
+_AREAS_END = re.compile(r"\b(?:quartiers|secteurs|zones|parties|districts|neighbou?rhoods|areas|parts)\s*,?\s*$", re.IGNORECASE)
+_AREAS_IN_GAP = re.compile(
+    r"[^,;.:!?]{0,45}?\s(?:dans|in|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?(?:(?:eastern|western|northern|southern)\s+)?",
+    re.IGNORECASE,
+)
+_JOINED_TAIL = re.compile(
+    r"[^,;.:!?]{0,60}?,?\s*(?:along\s+with|as\s+well\s+as|together\s+with|ainsi\s+que|de\s+même\s+que|tout\s+comme)\s+"
+    r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of|nearby|neighbou?ring|adjacent|voisins?|voisines?|proches?"
+    r"|quartiers?|districts?|neighbou?rhoods?|areas?)\s+|l['’]|d['’])*",
+    re.IGNORECASE,
+)
 _CONNECTOR = re.compile(
-    r"(?:\s*[,،]\s*(?:(?:and|et|y|e|ed|و)\s+)?|\s+(?:and|et|y|e|ed|و|as\s+well\s+as|ainsi\s+que|plus)\s+|\s*و)"
+    r"(?:\s*[,،]\s*(?:(?:and|et|y|e|ed|و|as\s+well\s+as|along\s+with|together\s+with|ainsi\s+que|de\s+même\s+que|plus)\s+)?"
+    r"|\s+(?:and|et|y|e|ed|و|as\s+well\s+as|along\s+with|together\s+with|ainsi\s+que|de\s+même\s+que|plus)\s+|\s*و)"
     r"(?:(?:the|le|la|les|l['’])\s*(?:nearby|neighbou?ring|adjacent|adjoining|voisins?|voisines?|proches?)\s+)?"
     r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of|quartiers?|districts?|neighbou?rhoods?|areas?|barrios?|bairros?"
     r"|quartieri|quartiere|il|el|los|o|os|del|dos|di|villages?|localités?|villaggio|pueblo|aldeia)\s+|l['’]|d['’])*",
@@ -395,6 +407,8 @@ class _Extractor:
             return [(p, faction, "capture", conf) for p in places] if faction else []
         if t in ("capture_pass", "control_pass"):
             places = self._places_before(cue, clause, items, rx)
+            if not places and t == "control_pass":
+                places = self._held_areas_in(cue, clause, items)
             if not places:
                 return []
             block = rx.get("block")
@@ -468,6 +482,18 @@ class _Extractor:
         # "Sheikh Saeed, a district in southern Aleppo that government forces seized": the apposition's head.
         if _APPOSITIVE_HEAD.fullmatch(gap):
             return [prev[-1]]
+        return []
+
+    def _held_areas_in(self, cue: _Cue, clause: tuple[int, int], items: list[_Item]) -> list[_Item]:
+        """"les quartiers tenus par les rebelles dans l'est d'Alep", "the districts held by rebels in the east":
+        the areas a group holds inside a region are that region's holding."""
+        if not _AREAS_END.search(self.text[max(clause[0], cue.start - 30):cue.start]):
+            return []
+        for it in items:
+            if it.start >= cue.end and it.start < clause[1]:
+                if it.kind == "region" and _AREAS_IN_GAP.fullmatch(self.text[cue.end:it.start]):
+                    return [it]
+                break
         return []
 
     def _attrib_places(self, cue: _Cue, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
@@ -636,7 +662,13 @@ class _Extractor:
         partial = rx.get("partial")
         if rel is None and partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 15):chain[0].start]):
             return []  # (but "on the outskirts of X, which has been under Kurdish control": the relative is about X)
-        return self._extend_unknown(chain, clause)
+        chain = self._extend_unknown(chain, clause)
+        # "X fell on Wednesday, along with Y and Z" / "X a été reprise, ainsi que Y": the tail joins the subject.
+        tail = [it for it in items if it.start >= cue.end and it.start < clause[1] and it.origin != "anaphor"]
+        if tail and _JOINED_TAIL.fullmatch(self.text[cue.end:tail[0].start]) and not any(
+                cue.end < c.start < tail[0].start for c in self.cues):
+            chain += self._chain(tail[0], clause, items, rx)
+        return chain
 
     def _chain(self, first: _Item, clause: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
         chain = [first]

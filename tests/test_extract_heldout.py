@@ -182,6 +182,20 @@ RULES = [
      {("hellok", "kurds", "2016-11-28"), ("sheikh_maqsoud", "kurds", "2016-11-28")}),
     # "The district" is an anaphor, not an unknown quarter named "The"
     ("en", "Rebels denied losing Owaija. The district remains in rebel hands, a commander said.", MON, {("owaija", "rebels", "2016-11-28")}),
+    # batch 7: "along with"/"ainsi que" after a passive joins its subject; "plus" in a list
+    ("en", "Kalasa fell to the army on Sunday, along with the adjacent district of Fardous.", MON,
+     {("kalasa", "government", "2016-11-27"), ("fardous", "government", "2016-11-27")}),
+    ("fr", "Kalasa a été repris dimanche par l'armée, ainsi que Fardous.", MON,
+     {("kalasa", "government", "2016-11-27"), ("fardous", "government", "2016-11-27")}),
+    ("en", "Rebels hold Kalasa and Fardous, plus the Owaija area.", MON,
+     {("kalasa", "rebels", "2016-11-28"), ("fardous", "rebels", "2016-11-28"), ("owaija", "rebels", "2016-11-28")}),
+    # "télévision d'Etat" without the accent is state TV: a first-person quote of it is the government's
+    ("fr", "« Nos soldats ont repris Kalasa », a annoncé la télévision d'Etat.", MON, {("kalasa", "government", "2016-11-28")}),
+    # "à majorité kurde" is not a partial ("quartier à ...")
+    ("fr", "Les YPG contrôlent le quartier à majorité kurde de Hellok.", MON, {("hellok", "kurds", "2016-11-28")}),
+    # areas held by a side inside a region: the region's holding
+    ("en", "Drones struck the areas held by the opposition in eastern Aleppo.", MON, {("east_aleppo", "rebels", "2016-11-28")}),
+    ("fr", "Des obus ont frappé les secteurs tenus par le régime dans l'ouest d'Alep.", MON, {("west_aleppo", "government", "2016-11-28")}),
 ]
 
 

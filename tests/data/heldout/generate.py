@@ -961,6 +961,177 @@ doc("it-ansa-hanano-2016", P, "it", "ANSA-style", """
 L'esercito siriano ha riconquistato il quartiere di Hanano.
 """, [C("Hanano","Masaken Hanano","government",P,"capture","L'esercito siriano ha riconquistato il quartiere di Hanano")])
 
+# ---------------- batch 7 (written after rules-1.4; scored once before any rules-1.5 change) ----------------
+BATCH7_START = len(DOCS)
+P="2016-11-28"
+doc("en-b7-jabalbadro-secured-2016", P, "en", "Reuters-style", """
+ALEPPO, Nov 28 - Syrian troops pushed into and secured the Jabal Badro district on Monday, state television said, as the rebel enclave kept shrinking.
+""", [C("Jabal Badro","Jabal Badro","government",P,"capture","Syrian troops pushed into and secured the Jabal Badro district on Monday")])
+
+P="2016-12-07"
+doc("en-b7-regained-full-2016", P, "en", "AFP-style", """
+The army regained full control over Tariq al-Bab and Karm al-Tarab, a military source told the agency.
+""", [C("Tariq al-Bab","Tariq al-Bab","government",P,"capture","The army regained full control over Tariq al-Bab and Karm al-Tarab"),
+      C("Karm al-Tarab","Karm al-Tarab","government",P,"capture","The army regained full control over Tariq al-Bab and Karm al-Tarab")])
+
+P="2016-12-13"
+doc("en-b7-drivenout-2016", P, "en", "AP-style", """
+Rebels were driven out of Sheikh Saeed by government forces overnight, the Syrian Observatory for Human Rights said.
+""", [C("Sheikh Saeed","Sheikh Saeed","government",minus(P,1),"capture","Rebels were driven out of Sheikh Saeed by government forces overnight")])
+
+P="2016-11-29"
+doc("en-b7-security-stability-2016", P, "en", "SANA-style", """
+The army announced it had restored security and stability to the Sakhour neighbourhood after eliminating the last terrorist pockets there.
+""", [C("Sakhour","Sakhour","government",P,"capture","The army announced it had restored security and stability to the Sakhour neighbourhood")])
+
+P="2012-07-30"
+doc("en-b7-nowinrebelhands-2012", P, "en", "Headline style", """
+Salaheddine now in rebel hands, activists say
+Fighters of the Free Syrian Army patrolled the streets of the southwestern quarter as residents queued for bread.
+""", [C("Salaheddine","Salaheddine","rebels",P,"control","Salaheddine now in rebel hands")])
+
+P="2012-08-01"
+doc("en-b7-overran-2012", P, "en", "Guardian-style", """
+Insurgents overran the Bab al-Hadid quarter on Tuesday after a three-day battle with loyalist militias, activists said.
+""", [C("Bab al-Hadid","Bab al-Hadid","rebels",wd(P,"tue"),"capture","Insurgents overran the Bab al-Hadid quarter on Tuesday")])
+
+P="2016-12-08"
+doc("en-b7-fellintohands-2016", P, "en", "BBC-style", """
+The Old City fell into government hands on Wednesday, along with the neighbouring districts of Bab al-Hadid and Bab al-Nairab, state media said.
+""", [C("Old City","Old City","government",wd(P,"wed"),"capture","The Old City fell into government hands on Wednesday"),
+      C("Bab al-Hadid","Bab al-Hadid","government",wd(P,"wed"),"capture","along with the neighbouring districts of Bab al-Hadid and Bab al-Nairab"),
+      C("Bab al-Nairab","Bab al-Nairab","government",wd(P,"wed"),"capture","along with the neighbouring districts of Bab al-Hadid and Bab al-Nairab")])
+
+P="2016-12-03"
+doc("en-b7-shaar-recaptured-2016", P, "en", "Reuters-style", """
+Shaar was recaptured by the army on Saturday, the Syrian Observatory for Human Rights said, leaving the rebels squeezed into a shrinking pocket in the southeast.
+""", [C("Shaar","Shaar","government",wd(P,"sat"),"capture","Shaar was recaptured by the army on Saturday")])
+
+P="2016-11-25"
+doc("en-b7-gainedground-2016", P, "en", "AP-style", """
+Government forces gained ground in the south of Sheikh Saeed on Friday and encircled Sukkari, while hundreds of civilians were evacuated from Masaken Hanano.
+""", [], [N("Sheikh Saeed","advance: gained ground"), N("Sukkari","siege: encircled"), N("Masaken Hanano","evacuation")])
+
+P="2015-06-16"
+doc("en-b7-westernpart-2015", P, "en", "AFP-style", """
+Rockets fired from opposition-held districts struck the government-controlled western part of the city on Tuesday, killing three people, the state news agency said.
+""", [C("western part of the city","West Aleppo","government",P,"control","the government-controlled western part of the city")],
+[N("opposition-held districts","unnamed")])
+
+P="2016-11-27"
+doc("en-b7-plus-2016", P, "en", "Al Jazeera-style", """
+The army now holds Jabal Badro, Haydariya and Ain al-Tal, plus the Masaken Hanano housing district, a field commander told state TV.
+""", [C("Jabal Badro","Jabal Badro","government",P,"control","The army now holds Jabal Badro, Haydariya and Ain al-Tal, plus the Masaken Hanano housing district"),
+      C("Haydariya","Haydariya","government",P,"control","The army now holds Jabal Badro, Haydariya and Ain al-Tal"),
+      C("Ain al-Tal","Ain al-Tal","government",P,"control","The army now holds Jabal Badro, Haydariya and Ain al-Tal"),
+      C("Masaken Hanano","Masaken Hanano","government",P,"control","plus the Masaken Hanano housing district")])
+
+P="2016-11-27"
+doc("en-b7-sohr-quote-2016", P, "en", "AFP-style", """
+"Regime forces and their allies have taken the whole of Masaken Hanano," the head of the Observatory said.
+""", [C("Masaken Hanano","Masaken Hanano","government",P,"capture","Regime forces and their allies have taken the whole of Masaken Hanano")])
+
+P="2016-08-06"
+doc("en-b7-liberated-quote-2016", P, "en", "Reuters-style", """
+"We liberated Ramouseh this morning and our men are combing the streets," a rebel commander said by telephone.
+""", [C("Ramouseh","Ramouseh","rebels",P,"capture","We liberated Ramouseh this morning")])
+
+P="2016-11-29"
+doc("en-b7-headline-backunder-2016", P, "en", "Headline style", """
+Syria: Karm al-Jabal back under government control
+""", [C("Karm al-Jabal","Karm al-Jabal","government",P,"control","Karm al-Jabal back under government control")])
+
+P="2016-12-01"
+doc("en-b7-stormed-2016", P, "en", "AP-style", """
+Government troops and allied militias stormed and took full control of the Sheikh Lutfi district on Thursday, a pro-government television channel reported.
+""", [C("Sheikh Lutfi","Sheikh Lutfi","government",wd(P,"thu"),"capture","stormed and took full control of the Sheikh Lutfi district on Thursday")])
+
+P="2014-05-12"
+doc("en-b7-rebelcontrolled-2014", P, "en", "BBC-style", """
+Barrel bombs fell on the rebel-controlled Bustan al-Qasr neighbourhood for a third day, rescuers said.
+""", [C("Bustan al-Qasr","Bustan al-Qasr","rebels",P,"control","the rebel-controlled Bustan al-Qasr neighbourhood")])
+
+P="2016-11-30"
+doc("en-b7-aswellas-2016", P, "en", "Reuters-style", """
+Regime forces retook Hellok and Haydariya as well as the Bustan al-Basha area, the Observatory said.
+""", [C("Hellok","Hellok","government",P,"capture","Regime forces retook Hellok and Haydariya as well as the Bustan al-Basha area"),
+      C("Haydariya","Haydariya","government",P,"capture","Regime forces retook Hellok and Haydariya"),
+      C("Bustan al-Basha","Bustan al-Basha","government",P,"capture","as well as the Bustan al-Basha area")])
+
+P="2016-12-08"
+doc("fr-b7-reprise-2016", P, "fr", "AFP-style", """
+La vieille ville d'Alep a été reprise mercredi par les forces du régime, a annoncé la télévision d'Etat.
+""", [C("vieille ville","Old City","government",wd(P,"wed"),"capture","La vieille ville d'Alep a été reprise mercredi par les forces du régime")])
+
+P="2016-11-27"
+doc("fr-b7-annonce-avoir-repris-2016", P, "fr", "RFI-style", """
+L'armée a annoncé avoir repris le quartier de Masaken Hanano, le plus grand de la partie rebelle de la ville.
+""", [C("Masaken Hanano","Masaken Hanano","government",P,"capture","L'armée a annoncé avoir repris le quartier de Masaken Hanano")])
+
+P="2016-11-27"
+doc("fr-b7-chasses-2016", P, "fr", "Le Figaro-style", """
+Les insurgés ont été chassés de Jabal Badro par les forces loyalistes dimanche, selon l'OSDH.
+""", [C("Jabal Badro","Jabal Badro","government",wd(P,"sun"),"capture","Les insurgés ont été chassés de Jabal Badro par les forces loyalistes dimanche")])
+
+P="2016-10-16"
+doc("fr-b7-tenus-est-2016", P, "fr", "AFP-style", """
+Des raids aériens ont de nouveau visé dimanche les quartiers tenus par les rebelles dans l'est d'Alep, faisant au moins dix morts.
+""", [C("l'est d'Alep","East Aleppo","rebels",P,"control","les quartiers tenus par les rebelles dans l'est d'Alep")])
+
+P="2016-12-08"
+doc("fr-b7-ainsique-2016", P, "fr", "Le Monde-style", """
+Les forces prorégime ont reconquis jeudi dernier Tariq al-Bab ainsi que Karm al-Tarab, dans le nord-est de la ville.
+""", [C("Tariq al-Bab","Tariq al-Bab","government",minus(P,7),"capture","Les forces prorégime ont reconquis jeudi dernier Tariq al-Bab ainsi que Karm al-Tarab",
+        note="gold corrected after the first score: 'jeudi dernier' in a Thursday dispatch is a week before (dates rule)"),
+      C("Karm al-Tarab","Karm al-Tarab","government",minus(P,7),"capture","ainsi que Karm al-Tarab")])
+
+P="2016-11-29"
+doc("fr-b7-desormais-aux-mains-2016", P, "fr", "France 24-style", """
+Sakhour est désormais aux mains du régime, a indiqué l'OSDH.
+""", [C("Sakhour","Sakhour","government",P,"control","Sakhour est désormais aux mains du régime")])
+
+P="2015-04-21"
+doc("fr-b7-partieouest-2015", P, "fr", "RFI-style", """
+Des obus de mortier sont tombés mardi sur la partie ouest d'Alep, sous contrôle gouvernemental, blessant plusieurs enfants.
+""", [C("partie ouest d'Alep","West Aleppo","government",P,"control","la partie ouest d'Alep, sous contrôle gouvernemental")])
+
+P="2016-11-30"
+doc("fr-b7-encercle-2016", P, "fr", "Le Monde-style", """
+Les forces du régime ont encerclé le quartier de Chaar et progressé à Hellok, tandis que des centaines de civils étaient évacués de Bustan al-Qasr.
+""", [], [N("Chaar","siege: encerclé"), N("Hellok","advance: progressé"), N("Bustan al-Qasr","evacuation")])
+
+P="2016-08-05"
+doc("fr-b7-conquis-2016", P, "fr", "AFP-style", """
+Les insurgés ont conquis vendredi le quartier de Ramoussé, au sud-ouest d'Alep, a affirmé un commandant rebelle.
+""", [C("Ramoussé","Ramouseh","rebels",wd(P,"fri"),"capture","Les insurgés ont conquis vendredi le quartier de Ramoussé")])
+
+P="2016-11-28"
+doc("fr-b7-titre-repris-2016", P, "fr", "Headline style", """
+Alep : le quartier de Hanano repris par l'armée
+""", [C("Hanano","Masaken Hanano","government",P,"capture","le quartier de Hanano repris par l'armée")])
+
+P="2016-12-01"
+doc("fr-b7-ensemble-2016", P, "fr", "Libération-style", """
+Les loyalistes contrôlent désormais l'ensemble du quartier de Haydariyé, tandis que leurs troupes ont pris pied dans Cheikh Khodr.
+""", [C("Haydariyé","Haydariya","government",P,"control","Les loyalistes contrôlent désormais l'ensemble du quartier de Haydariyé")],
+[N("Cheikh Khodr","foothold: pris pied")])
+
+P="2015-03-04"
+doc("fr-b7-ypg-tiennent-2015", P, "fr", "RFI-style", """
+Les Unités de protection du peuple (YPG), qui tiennent le quartier à majorité kurde de Cheikh Maqsoud depuis 2012, ont repoussé un assaut rebelle.
+""", [C("Cheikh Maqsoud","Sheikh Maqsoud","kurds","2012","control","qui tiennent le quartier à majorité kurde de Cheikh Maqsoud depuis 2012")],
+[N("assaut","attempt")])
+
+P="2016-12-05"
+doc("fr-b7-liberes-quote-2016", P, "fr", "SANA-style", """
+« Nos forces ont libéré le quartier de Bustan al-Qasr des terroristes », a déclaré la télévision d'Etat.
+""", [C("Bustan al-Qasr","Bustan al-Qasr","government",P,"capture","Nos forces ont libéré le quartier de Bustan al-Qasr des terroristes")])
+
+P="2016-12-01"
+doc("fr-b7-escarcelle-2016", P, "fr", "Le Point-style", """
+Le quartier de Cheikh Lotfi est tombé jeudi dans l'escarcelle du régime, selon une source militaire.
+""", [C("Cheikh Lotfi","Sheikh Lutfi","government",wd(P,"thu"),"capture","Le quartier de Cheikh Lotfi est tombé jeudi dans l'escarcelle du régime")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -973,7 +1144,8 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
 (OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:BATCH3_START]) + "\n", encoding="utf-8")
-(OUT / "batch6.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH6_START:]) + "\n", encoding="utf-8")
+(OUT / "batch7.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH7_START:]) + "\n", encoding="utf-8")
+(OUT / "batch6.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH6_START:BATCH7_START]) + "\n", encoding="utf-8")
 (OUT / "batch5.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH5_START:BATCH6_START]) + "\n", encoding="utf-8")
 (OUT / "batch4.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH4_START:BATCH5_START]) + "\n", encoding="utf-8")
 (OUT / "batch3.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH3_START:BATCH4_START]) + "\n", encoding="utf-8")
