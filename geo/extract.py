@@ -49,6 +49,8 @@ _AREAS_IN_GAP = re.compile(
     r"[^,;.:!?]{0,45}?\s(?:dans|in|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?(?:(?:eastern|western|northern|southern)\s+)?",
     re.IGNORECASE,
 )
+_WORD_TAIL = re.compile(r"[\w‑-]*")
+_MANNER = re.compile(r"\b(?:entièrement|totalement|complètement|intégralement|fully|completely|entirely|totally|wholly)\b", re.IGNORECASE)
 _JOINED_TAIL = re.compile(
     r"[^,;.:!?]{0,60}?,?\s*(?:along\s+with|as\s+well\s+as|together\s+with|ainsi\s+que|de\s+même\s+que|tout\s+comme)\s+"
     r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of|nearby|neighbou?ring|adjacent|voisins?|voisines?|proches?"
@@ -632,7 +634,7 @@ class _Extractor:
             if k == 0 and len(starts) > 1 and cand.kind == "region" and _PREP_END.search(self.text[max(clause[0], cand.start - 12):cand.start]):
                 continue  # "X, premier quartier d'Alep-Est à ..., a été pris": the region only locates the apposition
             gap = self.text[cand.end:rel] if rel is not None and cand.end <= rel else self.text[cand.end:cue.start]
-            trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", gap)  # "est désormais sous", "sont tombés"
+            trimmed = re.sub(r"(?:\s*\b\w+\b){0,2}\s*$", "", _MANNER.sub(" ", gap))  # "est désormais sous", "sont tombés"
             lead_in = self.text[clause[0]:cand.start]
             is_subject = k == 1 or not lead_in.strip(" \t\"«“'") or bool(_COMPLEMENT_END.search(lead_in))
             if _FINITE.search(trimmed) and not (is_subject and (_COPULA_NP.match(gap) or _APPOSED_GAP.fullmatch(gap))):
@@ -660,6 +662,9 @@ class _Extractor:
             chain.insert(0, prev)
             k -= 1
         partial = rx.get("partial")
+        if rel is None and partial is not None and any(_PARTIAL_OF.fullmatch(self.text, _WORD_TAIL.match(self.text, m.end()).end(), chain[0].start) for m in partial.finditer(
+                self.text, max(clause[0], chain[0].start - 40), chain[0].start)):
+            return []  # "La quasi-totalité de l'est d'Alep est contrôlée par": part of it
         if rel is None and partial is not None and partial.search(self.text[max(clause[0], chain[0].start - 15):chain[0].start]):
             return []  # (but "on the outskirts of X, which has been under Kurdish control": the relative is about X)
         chain = self._extend_unknown(chain, clause)

@@ -196,6 +196,20 @@ RULES = [
     # areas held by a side inside a region: the region's holding
     ("en", "Drones struck the areas held by the opposition in eastern Aleppo.", MON, {("east_aleppo", "rebels", "2016-11-28")}),
     ("fr", "Des obus ont frappé les secteurs tenus par le régime dans l'ouest d'Alep.", MON, {("west_aleppo", "government", "2016-11-28")}),
+    # batch 8: "forced/flushed out of" (not "forced to withdraw from"); "délogés de", "arraché"; bare "les troupes"
+    ("en", "Gunmen were flushed out of Kalasa on Sunday, the army said.", MON, {("kalasa", "government", "2016-11-27")}),
+    ("en", "Rebels were forced to withdraw from Kalasa.", MON, set()),
+    ("fr", "Les jihadistes ont été délogés d'Inzarat par les soldats dimanche.", MON, {("inzarat", "government", "2016-11-27")}),
+    ("fr", "Les YPG ont arraché dimanche Hellok aux rebelles.", MON, {("hellok", "kurds", "2016-11-27")}),
+    ("fr", "Dimanche, les troupes ont repris Kalasa.", MON, {("kalasa", "government", "2016-11-27")}),
+    # "après avoir" + infinitive is done, not intended
+    ("fr", "Après avoir pris Kalasa dimanche, les rebelles ont attaqué Fardous.", MON, {("kalasa", "rebels", "2016-11-27")}),
+    # a manner adverb between the place and "sous contrôle de"
+    ("fr", "Kalasa est désormais totalement sous contrôle de l'armée.", MON, {("kalasa", "government", "2016-11-28")}),
+    # "handing the district to": a loss to the named taker
+    ("en", "Rebels pulled out of Kalasa, handing the district to the army.", MON, {("kalasa", "government", "2016-11-28")}),
+    # a hyphenated proportion noun ("quasi-totalité de") before a passive's subject: part of it
+    ("fr", "La quasi-totalité de Kalasa est contrôlée par les rebelles.", MON, set()),
 ]
 
 

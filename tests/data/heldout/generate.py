@@ -1132,6 +1132,151 @@ doc("fr-b7-escarcelle-2016", P, "fr", "Le Point-style", """
 Le quartier de Cheikh Lotfi est tombé jeudi dans l'escarcelle du régime, selon une source militaire.
 """, [C("Cheikh Lotfi","Sheikh Lutfi","government",wd(P,"thu"),"capture","Le quartier de Cheikh Lotfi est tombé jeudi dans l'escarcelle du régime")])
 
+# ---------------- batch 8 (written after batch 7's rules; scored once before any change for it) ----------------
+BATCH8_START = len(DOCS)
+P="2016-11-28"
+doc("en-b8-seizedcontrol-2016", P, "en", "AFP-style", """
+Government forces on Sunday seized control of the Sakhour neighbourhood, a monitor said, the biggest advance in months.
+""", [C("Sakhour","Sakhour","government",wd(P,"sun"),"capture","Government forces on Sunday seized control of the Sakhour neighbourhood")])
+
+P="2016-09-29"
+doc("en-b8-takenback-2016", P, "en", "SANA-style", """
+The Syrian army has taken back the Handarat camp north of Aleppo, the state news agency reported.
+""", [C("Handarat camp","Handarat camp","government",P,"capture","The Syrian army has taken back the Handarat camp")])
+
+P="2016-12-13"
+doc("en-b8-fullcontrolof-2016", P, "en", "Reuters-style", """
+Government troops are now in full control of Sheikh Saeed, a field commander told reporters.
+""", [C("Sheikh Saeed","Sheikh Saeed","government",P,"control","Government troops are now in full control of Sheikh Saeed")])
+
+P="2016-12-12"
+doc("en-b8-forcedout-2016", P, "en", "BBC-style", """
+Militants were forced out of Karm al-Jabal after three days of fighting, according to state television.
+""", [C("Karm al-Jabal","Karm al-Jabal","government",P,"capture","Militants were forced out of Karm al-Jabal, according to state television")])
+
+P="2016-11-30"
+doc("en-b8-wrested-2016", P, "en", "AP-style", """
+The army said it had wrested control of the Bustan al-Basha district from the rebels.
+""", [C("Bustan al-Basha","Bustan al-Basha","government",P,"capture","The army said it had wrested control of the Bustan al-Basha district from the rebels")])
+
+P="2015-10-20"
+doc("en-b8-enclave-2015", P, "en", "Al Jazeera-style", """
+Kurdish fighters control the Sheikh Maqsoud enclave, which overlooks the main road into the city.
+""", [C("Sheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","Kurdish fighters control the Sheikh Maqsoud enclave")])
+
+P="2016-10-03"
+doc("en-b8-sharednoun-2016", P, "en", "Guardian-style", """
+The rebels still hold the Sukkari, Fardous and Mashhad districts in the southeast, where food is running out.
+""", [C("Sukkari","Sukkari","rebels",P,"control","The rebels still hold the Sukkari, Fardous and Mashhad districts"),
+      C("Fardous","Fardous","rebels",P,"control","The rebels still hold the Sukkari, Fardous and Mashhad districts"),
+      C("Mashhad","Mashhad","rebels",P,"control","The rebels still hold the Sukkari, Fardous and Mashhad districts")])
+
+P="2016-12-09"
+doc("en-b8-backinhands-2016", P, "en", "Reuters-style", """
+After four years under opposition control, the Old City is back in the hands of the government.
+""", [C("Old City","Old City","government",P,"control","the Old City is back in the hands of the government")],
+[N("Old City","former holding: after four years under opposition control")])
+
+P="2016-11-22"
+doc("en-b8-repelled-2016", P, "en", "AP-style", """
+The army bombarded Bustan al-Qasr and tried to storm Kalasa, but rebels repelled the assault.
+""", [], [N("Bustan al-Qasr","shelling"), N("Kalasa","attempt")])
+
+P="2016-12-22"
+doc("en-b8-entireeast-2016", P, "en", "AFP-style", """
+The entire eastern part of Aleppo is now under the control of the Syrian army, a military spokesman said on state television.
+""", [C("eastern part of Aleppo","East Aleppo","government",P,"control","The entire eastern part of Aleppo is now under the control of the Syrian army")])
+
+P="2016-08-07"
+doc("en-b8-tookover-2016", P, "en", "Reuters-style", """
+Fighters from Jabhat Fateh al-Sham took over the Ramouseh area on Saturday, a rebel source said.
+""", [C("Ramouseh","Ramouseh","rebels",wd(P,"sat"),"capture","Fighters from Jabhat Fateh al-Sham took over the Ramouseh area on Saturday")])
+
+P="2016-11-27"
+doc("en-b8-headline-recaptures-2016", P, "en", "Headline style", """
+Syrian army recaptures Aleppo's Hanano district
+""", [C("Hanano","Masaken Hanano","government",P,"capture","Syrian army recaptures Aleppo's Hanano district")])
+
+P="2012-07-24"
+doc("en-b8-headline-seize-2012", P, "en", "Headline style", """
+Rebels seize Salaheddine as battle for Aleppo rages
+""", [C("Salaheddine","Salaheddine","rebels",P,"capture","Rebels seize Salaheddine")])
+
+P="2016-12-02"
+doc("en-b8-handing-2016", P, "en", "Guardian-style", """
+The rebels who had controlled Bab al-Nairab since 2012 withdrew overnight, handing the district to government forces.
+""", [C("Bab al-Nairab","Bab al-Nairab","government",minus(P,1),"capture","withdrew overnight, handing the district to government forces"),
+      C("Bab al-Nairab","Bab al-Nairab","rebels","2012","control","The rebels who had controlled Bab al-Nairab since 2012")])
+
+P="2016-12-10"
+doc("fr-b8-titre-reprend-2016", P, "fr", "Headline style", """
+Syrie : l'armée reprend le quartier de Cheikh Saïd à Alep
+""", [C("Cheikh Saïd","Sheikh Saeed","government",P,"capture","l'armée reprend le quartier de Cheikh Saïd")])
+
+P="2016-11-28"
+doc("fr-b8-maitres-2016", P, "fr", "AFP-style", """
+Les troupes gouvernementales se sont rendues maîtres du quartier de Sakhour dimanche, selon l'OSDH.
+""", [C("Sakhour","Sakhour","government",wd(P,"sun"),"capture","Les troupes gouvernementales se sont rendues maîtres du quartier de Sakhour dimanche")])
+
+P="2016-11-29"
+doc("fr-b8-deloges-2016", P, "fr", "Le Figaro-style", """
+Les rebelles ont été délogés du quartier de Cheikh Lotfi par l'armée, a rapporté l'agence officielle.
+""", [C("Cheikh Lotfi","Sheikh Lutfi","government",P,"capture","Les rebelles ont été délogés du quartier de Cheikh Lotfi par l'armée")])
+
+P="2016-10-03"
+doc("fr-b8-toujours-2016", P, "fr", "Le Monde-style", """
+L'opposition contrôle toujours les quartiers de Soukkari et de Machhad, dans le sud-est.
+""", [C("Soukkari","Sukkari","rebels",P,"control","L'opposition contrôle toujours les quartiers de Soukkari et de Machhad"),
+      C("Machhad","Mashhad","rebels",P,"control","L'opposition contrôle toujours les quartiers de Soukkari et de Machhad")])
+
+P="2016-11-29"
+doc("fr-b8-possession-2016", P, "fr", "RFI-style", """
+Les forces kurdes ont pris possession du quartier de Cheikh Farès mardi.
+""", [C("Cheikh Farès","Sheikh Fares","kurds",wd(P,"tue"),"capture","Les forces kurdes ont pris possession du quartier de Cheikh Farès mardi")])
+
+P="2016-12-10"
+doc("fr-b8-quasitotalite-2016", P, "fr", "France 24-style", """
+La quasi-totalité de l'est d'Alep est désormais contrôlée par l'armée.
+""", [], [N("l'est d'Alep","partial: quasi-totalité")])
+
+P="2016-11-28"
+doc("fr-b8-entierement-2016", P, "fr", "AFP-style", """
+Le quartier de Hanano est désormais entièrement sous contrôle de l'armée, a indiqué l'OSDH.
+""", [C("Hanano","Masaken Hanano","government",P,"control","Le quartier de Hanano est désormais entièrement sous contrôle de l'armée")])
+
+P="2016-12-01"
+doc("fr-b8-entree-2016", P, "fr", "RFI-style", """
+L'armée a fait son entrée dans Bustan al-Qasr, où des combats de rue se poursuivent.
+""", [], [N("Bustan al-Qasr","entry")])
+
+P="2016-12-08"
+doc("fr-b8-acheve-2016", P, "fr", "Le Monde-style", """
+Les forces du régime ont achevé la reconquête de la vieille ville, a annoncé la télévision d'État.
+""", [C("vieille ville","Old City","government",P,"capture","Les forces du régime ont achevé la reconquête de la vieille ville")])
+
+P="2016-12-03"
+doc("fr-b8-apresavoir-2016", P, "fr", "AFP-style", """
+Après avoir repris Tariq al-Bab jeudi, les troupes ont conquis vendredi Karm al-Tarab.
+""", [C("Tariq al-Bab","Tariq al-Bab","government",wd(P,"thu"),"capture","Après avoir repris Tariq al-Bab jeudi, les troupes"),
+      C("Karm al-Tarab","Karm al-Tarab","government",wd(P,"fri"),"capture","les troupes ont conquis vendredi Karm al-Tarab")])
+
+P="2016-08-06"
+doc("fr-b8-arrache-2016", P, "fr", "Libération-style", """
+Les rebelles ont arraché samedi le quartier de Ramoussé aux forces du régime.
+""", [C("Ramoussé","Ramouseh","rebels",wd(P,"sat"),"capture","Les rebelles ont arraché samedi le quartier de Ramoussé aux forces du régime")])
+
+P="2016-10-18"
+doc("fr-b8-alepest-depuis-2016", P, "fr", "Le Point-style", """
+Alep-Est, aux mains des rebelles depuis 2012, subit un siège depuis juillet.
+""", [C("Alep-Est","East Aleppo","rebels","2012","control","Alep-Est, aux mains des rebelles depuis 2012")],
+[N("Alep-Est","siege")])
+
+P="2016-11-26"
+doc("fr-b8-partie-bani-2016", P, "fr", "France 24-style", """
+Selon l'OSDH, les combattants kurdes contrôlent à présent Cheikh Maqsoud et une partie de Bani Zeid.
+""", [C("Cheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","les combattants kurdes contrôlent à présent Cheikh Maqsoud")],
+[N("Bani Zeid","partial: une partie")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -1144,7 +1289,8 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
 (OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:BATCH3_START]) + "\n", encoding="utf-8")
-(OUT / "batch7.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH7_START:]) + "\n", encoding="utf-8")
+(OUT / "batch8.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH8_START:]) + "\n", encoding="utf-8")
+(OUT / "batch7.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH7_START:BATCH8_START]) + "\n", encoding="utf-8")
 (OUT / "batch6.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH6_START:BATCH7_START]) + "\n", encoding="utf-8")
 (OUT / "batch5.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH5_START:BATCH6_START]) + "\n", encoding="utf-8")
 (OUT / "batch4.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH4_START:BATCH5_START]) + "\n", encoding="utf-8")
