@@ -107,7 +107,7 @@ _RX = re.compile(
     rf"|(?P<my>\b(?P<m3>{_MONTH_RE})\b(?:\s+(?:de\s+|of\s+)?(?P<y3>(?:19|20)\d\d))?)"
     rf"|(?P<phrase>(?<![\w])(?:{_PHRASE_RE})(?![\w]))"
     rf"|(?P<wd>(?<![\w-])(?P<wdn>{_WD_RE})(?![\w-]))"
-    rf"|(?P<year>(?<![\w/.-])(?P<yy>(?:19|20)\d\d)(?![\w/-]))",
+    rf"|(?P<year>(?<![\w/.])(?<!\d-)(?<!\d‑)(?P<yy>(?:19|20)\d\d)(?![\w/-]))",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W_]+")

@@ -24,7 +24,7 @@ from geo.models import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "extract_from_text"]
 
-EXTRACTOR_VERSION = "rules-1.4"
+EXTRACTOR_VERSION = "rules-1.5"
 
 _CAPTURE_TYPES = ("capture", "capture_pass", "capture_noun", "loss_pass")
 _PRIORITY = {"capture_pass": 0, "control_pass": 1, "loss_pass": 2, "loss": 3, "capture_noun": 4, "attrib": 5, "divided": 6,
@@ -49,6 +49,10 @@ _AREAS_IN_GAP = re.compile(
     r"[^,;.:!?]{0,45}?\s(?:dans|in|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?(?:(?:eastern|western|northern|southern)\s+)?",
     re.IGNORECASE,
 )
+_COMPASS_END = re.compile(r"\b(?:eastern|western|northern|southern)$", re.IGNORECASE)
+_PLURAL_AREAS = re.compile(r"\s+(?:districts|neighbou?rhoods|quarters|areas|parts)\b", re.IGNORECASE)
+_FRONTED_START = re.compile(r"(?:tenue?s?|contrôlée?s?|held|controlled|run)\s+", re.IGNORECASE)
+_EXCEPT_AFTER = re.compile(r"\s*,?\s*(?:except|excepting|save\s+for|apart\s+from|but\s+for|sauf|hormis|excepté|à\s+l['’]exception)\b", re.IGNORECASE)
 _WORD_TAIL = re.compile(r"[\w‑-]*")
 _MANNER = re.compile(r"\b(?:entièrement|totalement|complètement|intégralement|fully|completely|entirely|totally|wholly)\b", re.IGNORECASE)
 _JOINED_TAIL = re.compile(
@@ -289,6 +293,8 @@ class _Extractor:
             return True
         if item.kind == "region" and _QUANTIFIED.search(self.text[max(0, item.start - 30):item.start]):
             return True  # "cinq nouveaux quartiers rebelles", "six more districts": some, not the region
+        if item.kind == "region" and _COMPASS_END.search(item.surface) and _PLURAL_AREAS.match(after):
+            return False  # "Aleppo's eastern districts", "the western neighbourhoods": the region itself
         return item.kind == "region" and bool(_QUARTER_NOUN_AFTER.match(after))
 
     def _has_place(self, s: int, e: int) -> bool:
@@ -325,6 +331,8 @@ class _Extractor:
         for cue in cues:
             clause = _clause_of(clauses, cue.start)
             for item, faction, kind, conf in self._resolve_cue(cue, clause, (s, e), items, facs, rx, idx):
+                if _EXCEPT_AFTER.match(self.text, item.end):
+                    continue  # "all of eastern Aleppo except a small pocket", "tout l'est sauf": not all of it
                 date = self._date_for(cue, item, clause, (s, e), kind, idx)
                 if date is None:
                     continue
@@ -410,7 +418,7 @@ class _Extractor:
         if t in ("capture_pass", "control_pass"):
             places = self._places_before(cue, clause, items, rx)
             if not places and t == "control_pass":
-                places = self._held_areas_in(cue, clause, items)
+                places = self._held_areas_in(cue, clause, items) or self._fronted_subject(cue, sent, items, rx)
             if not places:
                 return []
             block = rx.get("block")
@@ -484,6 +492,22 @@ class _Extractor:
         # "Sheikh Saeed, a district in southern Aleppo that government forces seized": the apposition's head.
         if _APPOSITIVE_HEAD.fullmatch(gap):
             return [prev[-1]]
+        return []
+
+    def _fronted_subject(self, cue: _Cue, sent: tuple[int, int], items: list[_Item], rx: dict[str, re.Pattern[str]]) -> list[_Item]:
+        """"Tenu par les rebelles depuis 2012, le quartier de X ...", "Held by rebels since 2012, X ...": a participle
+        phrase opening the sentence qualifies the subject after its comma."""
+        if self.text[sent[0]:cue.start].strip(" \t\n\"«“") or not _FRONTED_START.match(self.text, cue.start):
+            return []
+        comma = self.text.find(",", cue.end, min(sent[1], cue.end + 80))
+        if comma < 0:
+            return []
+        for it in items:
+            if it.start > comma:
+                gap = self.text[comma + 1:it.start]
+                if not gap.strip() or _QUARTER_INTRO.fullmatch(gap):
+                    return self._chain(it, (comma + 1, sent[1]), items, rx)
+                return []
         return []
 
     def _held_areas_in(self, cue: _Cue, clause: tuple[int, int], items: list[_Item]) -> list[_Item]:
@@ -872,6 +896,10 @@ class _Extractor:
                      and not (d.start > hi and _OTHER_RELATIVE.search(self.text[hi:d.start]))]  # "..., a division that has held since 2013"
             return near[0] if near else (self._since_opening(sent, dates) or self._default_date(kind))
         before = [d for d in dates if clause[0] <= d.start and d.end <= lo]
+        # "Tenu par les rebelles depuis 2012, X a été repris": a "since" date belongs to the holding before it.
+        before = [d for d in before if not (_SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start]) and any(
+            c is not cue and c.type in ("control", "control_pass", "attrib") and clause[0] <= c.start and c.end <= d.start
+            for c in self.cues))]
         if before:
             return before[-1]
         nxt_cue = [c.start for c in self.cues if c is not cue and c.start >= hi]

@@ -210,6 +210,14 @@ RULES = [
     ("en", "Rebels pulled out of Kalasa, handing the district to the army.", MON, {("kalasa", "government", "2016-11-28")}),
     # a hyphenated proportion noun ("quasi-totalité de") before a passive's subject: part of it
     ("fr", "La quasi-totalité de Kalasa est contrôlée par les rebelles.", MON, set()),
+    # batch 9: "except" after the place; « nettoyé »; a fronted participle and its "since" date; "mid-2012";
+    # a possessive region before a plural area noun
+    ("en", "Rebels hold all of Kalasa except two blocks near the river.", MON, set()),
+    ("fr", "Les soldats ont « nettoyé » Kalasa, selon l'agence officielle.", MON, {("kalasa", "government", "2016-11-28")}),
+    ("en", "Controlled by the opposition since 2013, Kalasa fell to the army on Sunday.", MON,
+     {("kalasa", "rebels", "2013"), ("kalasa", "government", "2016-11-27")}),
+    ("en", "Kurdish units have held Hellok since mid-2013.", MON, {("hellok", "kurds", "2013")}),
+    ("en", "Aleppo's western districts remained under government control.", MON, {("west_aleppo", "government", "2016-11-28")}),
 ]
 
 

@@ -1277,6 +1277,112 @@ Selon l'OSDH, les combattants kurdes contrôlent à présent Cheikh Maqsoud et u
 """, [C("Cheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","les combattants kurdes contrôlent à présent Cheikh Maqsoud")],
 [N("Bani Zeid","partial: une partie")])
 
+# ---------------- batch 9 (written after batch 8's rules, i.e. rules-1.5 complete; scored once: its unseen estimate) ----------------
+BATCH9_START = len(DOCS)
+P="2016-12-06"
+doc("en-b9-loyaltopresident-2016", P, "en", "AP-style", """
+Troops loyal to President Bashar al-Assad captured the Karm al-Maysar district on Tuesday, according to the Observatory.
+""", [C("Karm al-Maysar","Karm al-Maysar","government",P,"capture","Troops loyal to President Bashar al-Assad captured the Karm al-Maysar district on Tuesday")])
+
+P="2014-02-10"
+doc("en-b9-percentcity-2014", P, "en", "Reuters-style", """
+Rebels now control around 60 percent of the city, a monitor estimated.
+""", [], [N("the city","partial: 60 percent")])
+
+P="2016-12-01"
+doc("en-b9-incontrolby-2016", P, "en", "AFP-style", """
+Government forces were in control of Shaar by Wednesday evening, the Observatory said.
+""", [C("Shaar","Shaar","government",wd(P,"wed"),"control","Government forces were in control of Shaar by Wednesday evening")])
+
+P="2016-11-28"
+doc("en-b9-assadsforces-2016", P, "en", "Al Jazeera-style", """
+Assad's forces secured Karm al-Qaterji and Karm al-Jazmati on Sunday, state TV said.
+""", [C("Karm al-Qaterji","Karm al-Qaterji","government",wd(P,"sun"),"capture","Assad's forces secured Karm al-Qaterji and Karm al-Jazmati on Sunday"),
+      C("Karm al-Jazmati","Karm al-Jazmati","government",wd(P,"sun"),"capture","Assad's forces secured Karm al-Qaterji and Karm al-Jazmati on Sunday")])
+
+P="2016-03-02"
+doc("en-b9-runs-2016", P, "en", "BBC-style", """
+The Kurdish YPG militia, which runs Sheikh Maqsoud, denied it had handed positions to the army.
+""", [C("Sheikh Maqsoud","Sheikh Maqsoud","kurds",P,"control","The Kurdish YPG militia, which runs Sheikh Maqsoud")], [N("positions","denial")])
+
+P="2015-05-14"
+doc("en-b9-easterndistricts-2015", P, "en", "Guardian-style", """
+Aleppo's eastern districts have been under rebel control since mid-2012.
+""", [C("eastern districts","East Aleppo","rebels","2012","control","Aleppo's eastern districts have been under rebel control since mid-2012")])
+
+P="2016-12-07"
+doc("en-b9-withcapture-2016", P, "en", "Reuters-style", """
+With the capture of Sukkari, the army now controls all of eastern Aleppo except a small pocket along the river.
+""", [C("Sukkari","Sukkari","government",P,"capture","With the capture of Sukkari")], [N("eastern Aleppo","partial: all except a pocket")])
+
+P="2016-08-03"
+doc("en-b9-saiditsfighters-2016", P, "en", "AFP-style", """
+Jaish al-Fatah said its fighters had captured Amiriyah and were pressing towards Hamdaniyeh.
+""", [C("Amiriyah","Amiriyah","rebels",P,"capture","Jaish al-Fatah said its fighters had captured Amiriyah")], [N("Hamdaniyeh","advance")])
+
+P="2016-12-09"
+doc("en-b9-poised-2016", P, "en", "AP-style", """
+The army is poised to retake Sheikh Saeed within days, a commander predicted.
+""", [], [N("Sheikh Saeed","future")])
+
+P="2016-10-31"
+doc("en-b9-whichrebels-2016", P, "en", "Reuters-style", """
+Government troops pulled back from Sheikh Saeed, which rebels recaptured on Saturday.
+""", [C("Sheikh Saeed","Sheikh Saeed","rebels",wd(P,"sat"),"capture","Sheikh Saeed, which rebels recaptured on Saturday")])
+
+P="2016-12-05"
+doc("fr-b9-forcesdebachar-2016", P, "fr", "France 24-style", """
+Les forces de Bachar al-Assad contrôlent désormais Cheikh Khodr, selon l'OSDH.
+""", [C("Cheikh Khodr","Sheikh Khodr","government",P,"control","Les forces de Bachar al-Assad contrôlent désormais Cheikh Khodr")])
+
+P="2016-11-29"
+doc("fr-b9-secteur-kurdes-2016", P, "fr", "RFI-style", """
+Le secteur de Bustan al-Pacha est passé aux mains des Kurdes.
+""", [C("Bustan al-Pacha","Bustan al-Basha","kurds",P,"capture","Le secteur de Bustan al-Pacha est passé aux mains des Kurdes")])
+
+P="2016-11-28"
+doc("fr-b9-reprisauxrebelles-2016", P, "fr", "AFP-style", """
+L'armée syrienne a repris lundi aux rebelles le contrôle du quartier de Masaken Hanano.
+""", [C("Masaken Hanano","Masaken Hanano","government",P,"capture","L'armée syrienne a repris lundi aux rebelles le contrôle du quartier de Masaken Hanano")])
+
+P="2016-12-11"
+doc("fr-b9-retranches-2016", P, "fr", "Le Monde-style", """
+Les rebelles sont retranchés dans les quartiers de Soukkari et de Fardous, soumis à d'intenses bombardements.
+""", [C("Soukkari","Sukkari","rebels",P,"control","Les rebelles sont retranchés dans les quartiers de Soukkari et de Fardous"),
+      C("Fardous","Fardous","rebels",P,"control","Les rebelles sont retranchés dans les quartiers de Soukkari et de Fardous")])
+
+P="2016-12-09"
+doc("fr-b9-tenudepuis-2016", P, "fr", "Libération-style", """
+Tenu par les rebelles depuis juillet 2012, le quartier de Salaheddine a été repris par l'armée.
+""", [C("Salaheddine","Salaheddine","rebels","2012-07","control","Tenu par les rebelles depuis juillet 2012, le quartier de Salaheddine"),
+      C("Salaheddine","Salaheddine","government",P,"capture","le quartier de Salaheddine a été repris par l'armée")])
+
+P="2016-12-08"
+doc("fr-b9-totalite-2016", P, "fr", "AFP-style", """
+L'armée a pris le contrôle de la totalité de la vieille ville, selon un correspondant de l'AFP.
+""", [C("vieille ville","Old City","government",P,"capture","L'armée a pris le contrôle de la totalité de la vieille ville")])
+
+P="2016-09-04"
+doc("fr-b9-perdueunmois-2016", P, "fr", "RFI-style", """
+L'armée a reconquis dimanche la zone de Ramoussé, perdue un mois plus tôt.
+""", [C("Ramoussé","Ramouseh","government",P,"capture","L'armée a reconquis dimanche la zone de Ramoussé")])
+
+P="2014-06-03"
+doc("fr-b9-ellipse-2014", P, "fr", "Le Monde-style", """
+Le régime contrôle l'ouest de la ville, les rebelles l'est.
+""", [C("l'ouest de la ville","West Aleppo","government",P,"control","Le régime contrôle l'ouest de la ville"),
+      C("l'est","East Aleppo","rebels",P,"control","les rebelles l'est")])
+
+P="2016-11-30"
+doc("fr-b9-nettoye-2016", P, "fr", "SANA-style", """
+D'après la télévision officielle, les soldats ont « nettoyé » le quartier de Karm al-Jabal des « terroristes ».
+""", [C("Karm al-Jabal","Karm al-Jabal","government",P,"capture","les soldats ont « nettoyé » le quartier de Karm al-Jabal des « terroristes »")])
+
+P="2016-12-13"
+doc("fr-b9-dernierbastion-2016", P, "fr", "AFP-style", """
+Les derniers rebelles sont acculés dans une petite poche autour du quartier d'al-Machhad.
+""", [], [N("al-Machhad","partial: a pocket around")])
+
 OUT.mkdir(parents=True, exist_ok=True)
 for p in OUT.glob("*.txt"):
     p.unlink()
@@ -1289,7 +1395,8 @@ with (OUT / "gold.jsonl").open("w", encoding="utf-8") as g:
 from collections import Counter
 print(len(DOCS), Counter(d["lang"] for d in DOCS), sum(len(d["claims"]) for d in DOCS))
 (OUT / "batch2.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH2_START:BATCH3_START]) + "\n", encoding="utf-8")
-(OUT / "batch8.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH8_START:]) + "\n", encoding="utf-8")
+(OUT / "batch9.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH9_START:]) + "\n", encoding="utf-8")
+(OUT / "batch8.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH8_START:BATCH9_START]) + "\n", encoding="utf-8")
 (OUT / "batch7.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH7_START:BATCH8_START]) + "\n", encoding="utf-8")
 (OUT / "batch6.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH6_START:BATCH7_START]) + "\n", encoding="utf-8")
 (OUT / "batch5.txt").write_text("\n".join(d["id"] for d in DOCS[BATCH5_START:BATCH6_START]) + "\n", encoding="utf-8")
