@@ -49,6 +49,10 @@ _AREAS_IN_GAP = re.compile(
     r"[^,;.:!?]{0,45}?\s(?:dans|in|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?(?:(?:eastern|western|northern|southern)\s+)?",
     re.IGNORECASE,
 )
+_GAP_LINK = re.compile(
+    r"\s*(?:[,;]\s*(?:and\s+|et\s+|while\s+|whereas\s+|tandis\s+que\s+|alors\s+que\s+)?|\s+(?:and|et|while|whereas)\s+)"
+    r"(?:the\s+|les\s+|le\s+|la\s+|l['’])?", re.IGNORECASE)
+_GAP_OBJECT = re.compile(r"\s+(?:(?:the|le|la|les)\s+|l['’])?(?:(?:quartiers?|districts?|neighbou?rhoods?)\s+(?:de\s+|d['’]|of\s+)?)?", re.IGNORECASE)
 _COMPASS_END = re.compile(r"\b(?:eastern|western|northern|southern)$", re.IGNORECASE)
 _PLURAL_AREAS = re.compile(r"\s+(?:districts|neighbou?rhoods|quarters|areas|parts)\b", re.IGNORECASE)
 _FRONTED_START = re.compile(r"(?:tenue?s?|contrôlée?s?|held|controlled|run)\s+", re.IGNORECASE)
@@ -469,7 +473,24 @@ class _Extractor:
             faction, conf = self._agent_active(cue, clause, sent, facs, idx, conf)
         if faction is None:
             return []
-        return [(p, faction, kind, conf) for p in places]
+        out = [(p, faction, kind, conf) for p in places]
+        if t in ("capture", "control"):
+            out += [(p, f, kind, conf * 0.9) for p, f in self._gapped(places[-1], sent, items, facs) if f != faction]
+        return out
+
+    def _gapped(self, last: _Item, sent: tuple[int, int], items: list[_Item], facs: list[_Faction]) -> list[tuple[_Item, str]]:
+        """Gapping: "Le régime contrôle l'ouest, les rebelles l'est", "the army holds the west and the rebels the east":
+        the verb is left out after a second subject, which holds or takes the place that follows it."""
+        m = _GAP_LINK.match(self.text, last.end, sent[1])
+        if m is None:
+            return []
+        f = next((f for f in facs if f.start == m.end() and f.role == "noun"), None)
+        if f is None:
+            return []
+        it = next((it for it in items if it.start >= f.end), None)
+        if it is None or it.end > sent[1] or not _GAP_OBJECT.fullmatch(self.text[f.end:it.start]):
+            return []
+        return [(it, f.faction)]
 
     def _pronoun_antecedent(self, cue: _Cue, sent: tuple[int, int], items: list[_Item]) -> list[_Item]:
         """The quarter a pronoun ("it", "l'", "sa prise") stands for: the last one named before it in the sentence."""

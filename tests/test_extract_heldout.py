@@ -218,6 +218,11 @@ RULES = [
      {("kalasa", "rebels", "2013"), ("kalasa", "government", "2016-11-27")}),
     ("en", "Kurdish units have held Hellok since mid-2013.", MON, {("hellok", "kurds", "2013")}),
     ("en", "Aleppo's western districts remained under government control.", MON, {("west_aleppo", "government", "2016-11-28")}),
+    # gapping: the verb left out after a second subject ("…, the rebels the east"); not "…, the rebels said"
+    ("en", "The army controls the west and the opposition the east.", MON,
+     {("west_aleppo", "government", "2016-11-28"), ("east_aleppo", "rebels", "2016-11-28")}),
+    ("fr", "Les YPG tiennent Hellok, les rebelles Kalasa.", MON, {("hellok", "kurds", "2016-11-28"), ("kalasa", "rebels", "2016-11-28")}),
+    ("en", "The army took Kalasa, the rebels said.", MON, {("kalasa", "government", "2016-11-28")}),
 ]
 
 
