@@ -49,6 +49,7 @@ _AREAS_IN_GAP = re.compile(
     r"[^,;.:!?]{0,45}?\s(?:dans|in|à)\s+(?:the\s+|l['’]|la\s+|le\s+)?(?:(?:eastern|western|northern|southern)\s+)?",
     re.IGNORECASE,
 )
+_ADJACENT_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:early|late)\s+)?(?:on|this|le|ce)?\s*", re.IGNORECASE)
 _GAP_LINK = re.compile(
     r"\s*(?:[,;]\s*(?:and\s+|et\s+|while\s+|whereas\s+|tandis\s+que\s+|alors\s+que\s+)?|\s+(?:and|et|while|whereas)\s+)"
     r"(?:the\s+|les\s+|le\s+|la\s+|l['’])?", re.IGNORECASE)
@@ -916,6 +917,11 @@ class _Extractor:
             near += [d for d in dates if lo <= d.start < clause[1] and _SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start])
                      and not (d.start > hi and _OTHER_RELATIVE.search(self.text[hi:d.start]))]  # "..., a division that has held since 2013"
             return near[0] if near else (self._since_opening(sent, dates) or self._default_date(kind))
+        if item.start >= cue.end:
+            # "entered X on Sunday and took control of the district on Monday": the day right after the object is its verb's.
+            adj = [d for d in dates if item.end <= d.start < clause[1] and _ADJACENT_DATE.fullmatch(self.text[item.end:d.start])]
+            if adj and any(clause[0] <= d.start and d.end <= lo for d in dates):
+                return adj[0]
         before = [d for d in dates if clause[0] <= d.start and d.end <= lo]
         # "Tenu par les rebelles depuis 2012, X a été repris": a "since" date belongs to the holding before it.
         before = [d for d in before if not (_SINCE_BEFORE.search(self.text[max(0, d.start - 12):d.start]) and any(
@@ -1148,7 +1154,7 @@ _VERB_EST = re.compile(r"\s(?-i:est)$")
 _IN_THE = re.compile(r"\s+(?:in|dans|à|a|en|no|na|nel|nella)\s+(?:the\s+|l['’]|la\s+|le\s+)?", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:été|been|were|was|fueron|foram|stati|state)\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(
-    r"(?:,\s*)?(?:\b(?:which|that|que|lequel|laquelle|lesquels|che|que)\s+|\bqu['’]\s*)(?:(?:the|les|le|la|l['’]|i|gli|los|las|os|as)\s*)?\S+(?:\s+\S+){0,3}\s+(?:had\s+|have\s+|has\s+|avaient\s+|avait\s+|ont\s+|a\s+)?$",
+    r"(?:,\s*)?(?:\b(?:which|that|que|lequel|laquelle|lesquels|che|que|dont)\s+|\bqu['’]\s*)(?:(?:the|les|le|la|l['’]|i|gli|los|las|os|as)\s*)?\S+(?:\s+\S+){0,3}\s+(?:had\s+|have\s+|has\s+|avaient\s+|avait\s+|ont\s+|a\s+)?$",
     re.IGNORECASE)
 _BY_BEFORE = re.compile(
     r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|face\s+aux?|face\s+à|por|da|dalle|pelos?|pelas?)\s+|\b(?:par|au\s+profit\s+de|face\s+à)\s+l['’]"

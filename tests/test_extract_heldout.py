@@ -223,6 +223,17 @@ RULES = [
      {("west_aleppo", "government", "2016-11-28"), ("east_aleppo", "rebels", "2016-11-28")}),
     ("fr", "Les YPG tiennent Hellok, les rebelles Kalasa.", MON, {("hellok", "kurds", "2016-11-28"), ("kalasa", "rebels", "2016-11-28")}),
     ("en", "The army took Kalasa, the rebels said.", MON, {("kalasa", "government", "2016-11-28")}),
+    # "ont (désormais) le contrôle total de", "have full control of": holdings
+    ("fr", "Les YPG ont désormais le contrôle total de Hellok.", MON, {("hellok", "kurds", "2016-11-28")}),
+    ("en", "The rebels have full control of Kalasa.", MON, {("kalasa", "rebels", "2016-11-28")}),
+    # a compass part of a region is part of it; "dont" then lists whole quarters
+    ("en", "The army seized the northern part of the rebel enclave, including Kalasa.", MON, {("kalasa", "government", "2016-11-28")}),
+    ("fr", "L'armée a repris le secteur nord des quartiers rebelles, dont Kalasa.", MON,
+     {("kalasa", "government", "2016-11-28"), ("east_aleppo", "rebels", "2016-11-28")}),
+    # "dont" as a relative pronoun before the cue
+    ("fr", "Les soldats sont entrés dans Kalasa, dont ils ont pris le contrôle dimanche.", MON, {("kalasa", "government", "2016-11-27")}),
+    # a day right after the object belongs to its verb, not to an earlier one in the clause
+    ("en", "Troops entered Kalasa on Saturday and secured the district on Sunday.", MON, {("kalasa", "government", "2016-11-27")}),
 ]
 
 
