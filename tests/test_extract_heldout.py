@@ -234,6 +234,12 @@ RULES = [
     ("fr", "Les soldats sont entrés dans Kalasa, dont ils ont pris le contrôle dimanche.", MON, {("kalasa", "government", "2016-11-27")}),
     # a day right after the object belongs to its verb, not to an earlier one in the clause
     ("en", "Troops entered Kalasa on Saturday and secured the district on Sunday.", MON, {("kalasa", "government", "2016-11-27")}),
+    # "reclaimed", "routed … from"; "sous le giron de"; "maîtresses de"; "forces loyales à Bachar al-Assad"
+    ("en", "Rebel brigades reclaimed Kalasa on Sunday.", MON, {("kalasa", "rebels", "2016-11-27")}),
+    ("en", "Kurdish units routed jihadists from Hellok on Sunday.", MON, {("hellok", "kurds", "2016-11-27")}),
+    ("fr", "Kalasa est revenu dimanche dans le giron du régime.", MON, {("kalasa", "government", "2016-11-27")}),
+    ("fr", "Les troupes gouvernementales sont désormais maîtresses de Kalasa.", MON, {("kalasa", "government", "2016-11-28")}),
+    ("fr", "Kalasa a été repris dimanche par les forces loyales à Bachar al-Assad.", MON, {("kalasa", "government", "2016-11-27")}),
 ]
 
 
