@@ -59,7 +59,7 @@ _PLURAL_AREAS = re.compile(r"\s+(?:districts|neighbou?rhoods|quarters|areas|part
 _FRONTED_START = re.compile(r"(?:tenue?s?|contrôlée?s?|held|controlled|run)\s+", re.IGNORECASE)
 _EXCEPT_AFTER = re.compile(r"\s*,?\s*(?:except|excepting|save\s+for|apart\s+from|but\s+for|sauf|hormis|excepté|à\s+l['’]exception)\b", re.IGNORECASE)
 _WORD_TAIL = re.compile(r"[\w‑-]*")
-_MANNER = re.compile(r"\b(?:entièrement|totalement|complètement|intégralement|fully|completely|entirely|totally|wholly)\b", re.IGNORECASE)
+_MANNER = re.compile(r"\b(?:entièrement|totalement|complètement|intégralement|fermement|fully|completely|entirely|totally|wholly|firmly|securely)\b", re.IGNORECASE)
 _JOINED_TAIL = re.compile(
     r"[^,;.:!?]{0,60}?,?\s*(?:along\s+with|as\s+well\s+as|together\s+with|ainsi\s+que|de\s+même\s+que|tout\s+comme)\s+"
     r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of|nearby|neighbou?ring|adjacent|voisins?|voisines?|proches?"

@@ -240,6 +240,11 @@ RULES = [
     ("fr", "Kalasa est revenu dimanche dans le giron du régime.", MON, {("kalasa", "government", "2016-11-27")}),
     ("fr", "Les troupes gouvernementales sont désormais maîtresses de Kalasa.", MON, {("kalasa", "government", "2016-11-28")}),
     ("fr", "Kalasa a été repris dimanche par les forces loyales à Bachar al-Assad.", MON, {("kalasa", "government", "2016-11-27")}),
+    # "in the army's hands" with a manner adverb; "restored control over"; "récupéré" + a name, not "récupéré des armes"
+    ("en", "Kalasa is now firmly in the army's hands.", MON, {("kalasa", "government", "2016-11-28")}),
+    ("en", "The YPG said it had restored full control over Hellok.", MON, {("hellok", "kurds", "2016-11-28")}),
+    ("fr", "Les rebelles ont récupéré Kalasa dimanche.", MON, {("kalasa", "rebels", "2016-11-27")}),
+    ("fr", "Les soldats ont récupéré des munitions à Kalasa.", MON, set()),
 ]
 
 
