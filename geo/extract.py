@@ -1159,6 +1159,7 @@ _RELATIVE_BEFORE = re.compile(
 _BY_BEFORE = re.compile(
     r"(?:\b(?:par|by|to|aux\s+mains\s+d\w*|au\s+profit\s+d\w*|face\s+aux?|face\s+à|por|da|dalle|pelos?|pelas?)\s+|\b(?:par|au\s+profit\s+de|face\s+à)\s+l['’]"
     r"|\baux\s+mains\s+d['’])(?:the\s+|les\s+|le\s+|la\s+|l['’])?"
+    r"(?:(?:advancing|attacking|approaching|oncoming|victorious)\s+)?"
     r"(?:(?:a|an|the|une?|des)\s+(?:coalition|alliance|group|groupe|number|nombre|force|unit|unité|mix|mélange)\s+(?:of|de|d['’])\s+(?:the\s+|les\s+)?)?$",
     re.IGNORECASE)
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaves|leaving|put|puts|placed|brought|laissant|laissé|mis)\b", re.IGNORECASE)

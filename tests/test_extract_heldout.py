@@ -246,6 +246,8 @@ RULES = [
     ("en", "The YPG said it had restored full control over Hellok.", MON, {("hellok", "kurds", "2016-11-28")}),
     ("fr", "Les rebelles ont récupéré Kalasa dimanche.", MON, {("kalasa", "rebels", "2016-11-27")}),
     ("fr", "Les soldats ont récupéré des munitions à Kalasa.", MON, set()),
+    # an "advancing" adjective between "to/by" and the taker
+    ("en", "Rebels ceded Kalasa to advancing Kurdish units on Sunday.", MON, {("kalasa", "kurds", "2016-11-27")}),
 ]
 
 
