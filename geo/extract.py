@@ -898,6 +898,13 @@ class _Extractor:
                     return d
             return self._since_opening(sent, dates) or self._default_date(None)
         lo, hi = min(cue.start, item.start), max(cue.end, item.end)
+        if item.end <= cue.start and kind == "capture":
+            # "entered X on Saturday and secured it on Sunday": the day right after the pronoun object is the verb's.
+            pron = _PRONOUN_OBJECT.match(self.text, cue.end)
+            if pron is not None:
+                adj = [d for d in dates if pron.end() <= d.start < clause[1] and _ADJACENT_DATE.fullmatch(self.text[pron.end():d.start])]
+                if adj:
+                    return adj[0]
         inside = [d for d in dates if lo <= d.start and d.end <= hi and d.start >= clause[0]]
         if kind == "control" and item.end <= cue.start:
             # "moved into X on Sunday and now control it": the day belongs to the other verb.
@@ -1208,7 +1215,7 @@ _APPOSITION = re.compile(
     r"(?:(?:the|a|an|le|la|les|l['’]|un|une|il|el|lo|o)\s*)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 # "BEIRUT, November 27 -", "ALEP, 28 novembre 2016 (AFP) -": the dispatch's own date, not an event's.
 _DATELINE = re.compile(r"^\s*(?:(?-i:[A-ZÀ-Ý][A-ZÀ-Ý' .()-]+),\s*)?[^-–—\n]{0,40}?(?:\([A-Z][\w .-]*\)\s*)?[-–—]\s", re.IGNORECASE)
-_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|were|are)\b)", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(r"\s*(?<![\w])(?:it|them)\b(?!\s+(?:was|is|had|has|were|are)\b)", re.IGNORECASE)
 _CLITIC_BEFORE = re.compile(r"\b(?:l['’]|les\s+|la\s+|le\s+|en\s+)(?:ont\s+|a\s+|avaient\s+|avait\s+)?$", re.IGNORECASE)
 _REL_PRONOUN_SUBJECT = re.compile(r"(?:\bqu['’]|\b(?:que|which|that|whom)\s+)(?:elle|il|elles|ils|they|it|he|she)\s+(?:[\w'’]+\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[«\"“]\s*)?(?:ils|elles|they|ellos|loro|eles)\b", re.IGNORECASE)

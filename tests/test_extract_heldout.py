@@ -248,6 +248,8 @@ RULES = [
     ("fr", "Les soldats ont récupéré des munitions à Kalasa.", MON, set()),
     # an "advancing" adjective between "to/by" and the taker
     ("en", "Rebels ceded Kalasa to advancing Kurdish units on Sunday.", MON, {("kalasa", "kurds", "2016-11-27")}),
+    # "secured it": a pronoun object, dated by the day right after it
+    ("en", "The YPG moved into Hellok on Saturday and secured it on Sunday.", MON, {("hellok", "kurds", "2016-11-27")}),
 ]
 
 
