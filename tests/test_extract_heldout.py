@@ -250,6 +250,8 @@ RULES = [
     ("en", "Rebels ceded Kalasa to advancing Kurdish units on Sunday.", MON, {("kalasa", "kurds", "2016-11-27")}),
     # "secured it": a pronoun object, dated by the day right after it
     ("en", "The YPG moved into Hellok on Saturday and secured it on Sunday.", MON, {("hellok", "kurds", "2016-11-27")}),
+    # "a fait tomber X": a capture by the subject
+    ("fr", "Les rebelles ont fait tomber dimanche le quartier de Kalasa.", MON, {("kalasa", "rebels", "2016-11-27")}),
 ]
 
 
